@@ -1,0 +1,97 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Every Swift target is built in Swift 6 mode with the two upcoming features the project
+/// standardises on: `any` spelled out for existentials, and imports internal unless re-exported.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "cccd-kiosk",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "cccdctl", targets: ["cccdctl"]),
+        .library(name: "CCCDIdentity", targets: ["CCCDIdentity"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // MARK: System libraries (Debian -dev packages; `make deps` installs them)
+        .systemLibrary(
+            name: "CZbar", pkgConfig: "zbar",
+            providers: [.apt(["libzbar-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibPNG", pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibUSB", pkgConfig: "libusb-1.0",
+            providers: [.apt(["libusb-1.0-0-dev"])]
+        ),
+
+        // MARK: Identity domain — pure Swift, no system dependencies
+        .target(name: "CCCDIdentity", swiftSettings: strictSettings),
+
+        // MARK: QR inputs — devices (serial, HID POS, keyboard wedge) and images/cameras
+        .target(
+            name: "ScannerInput",
+            dependencies: ["CCCDIdentity", "CLibUSB"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "QRImaging",
+            dependencies: ["CCCDIdentity", "ScannerInput", "CZbar", "CLibPNG"],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Executables
+        .executableTarget(
+            name: "cccdctl",
+            dependencies: [
+                "CCCDIdentity", "ScannerInput", "QRImaging",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "cccd-bench",
+            dependencies: ["CCCDIdentity", "QRImaging", "CCCDTestSupport"],
+            path: "Benchmarks/cccd-bench",
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Testing support shared by tests and benchmarks (temp dirs, child processes, qrencode)
+        .target(name: "CCCDTestSupport", dependencies: ["CCCDIdentity"], swiftSettings: strictSettings),
+
+        // MARK: Tests
+        .testTarget(
+            name: "CCCDIdentityTests",
+            dependencies: [
+                "CCCDIdentity", "CCCDTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ScannerInputTests",
+            dependencies: ["ScannerInput", "CCCDTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "QRImagingTests",
+            dependencies: ["QRImaging", "CCCDTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CCCDCtlTests",
+            dependencies: ["CCCDTestSupport"],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct CCCDCtl: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cccdctl",
+        abstract: "Operate and audit a cccd-kiosk reception kiosk.",
+        subcommands: [QRCommand.self, ScannersCommand.self]
+    )
+}

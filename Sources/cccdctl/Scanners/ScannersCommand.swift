@@ -1,0 +1,8 @@
+import ArgumentParser
+
+struct ScannersCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scanners",
+        abstract: "List attached QR scanners, their mode, and whether they are usable."
+    )
+}
