@@ -1,0 +1,79 @@
+import Foundation
+
+/// A small release-mode benchmark harness: several runs, the median, and an anchor measured in the
+/// same process right next to the figure, so a slow or busy machine moves both and the ratio stays
+/// meaningful. Benchmarks never assert; they report.
+struct Measurement {
+    var name: String
+    /// Nanoseconds per operation, one entry per run.
+    var runs: [Double]
+
+    var median: Double {
+        let sorted = runs.sorted()
+        let mid = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+    }
+}
+
+/// Runs `body` `iterations` times per run, `runs` times, after one warm-up run.
+func measure(
+    _ name: String,
+    iterations: Int,
+    runs: Int = 7,
+    _ body: () throws -> Void
+) rethrows -> Measurement {
+    let clock = ContinuousClock()
+    for _ in 0..<max(1, iterations / 10) { try body() }
+    var perOp: [Double] = []
+    for _ in 0..<runs {
+        let elapsed = try clock.measure {
+            for _ in 0..<iterations { try body() }
+        }
+        perOp.append(elapsed.nanoseconds / Double(iterations))
+    }
+    return Measurement(name: name, runs: perOp)
+}
+
+/// Keeps the optimiser from deleting the work whose result a benchmark does not otherwise use.
+@inline(never)
+func blackHole<T>(_ value: T) {
+    withExtendedLifetime(value) {}
+}
+
+/// One line of the report: a figure, its anchor, and the target it is held to.
+struct Comparison {
+    var figure: Measurement
+    var anchor: Measurement
+    var target: String
+
+    var ratio: Double { figure.median / anchor.median }
+}
+
+extension Duration {
+    var nanoseconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) * 1e9 + Double(attoseconds) / 1e9
+    }
+}
+
+func formatNanoseconds(_ ns: Double) -> String {
+    switch ns {
+    case ..<1_000: return String(format: "%.0f ns", ns)
+    case ..<1_000_000: return String(format: "%.2f µs", ns / 1_000)
+    default: return String(format: "%.2f ms", ns / 1_000_000)
+    }
+}
+
+/// Prints the comparisons as a Markdown table (pasted as-is into BENCHMARKS.md).
+func printReport(_ title: String, _ rows: [Comparison]) {
+    print("### \(title)\n")
+    print("| benchmark | median | anchor | anchor median | ratio | target |")
+    print("|---|---|---|---|---|---|")
+    for row in rows {
+        print(
+            "| \(row.figure.name) | \(formatNanoseconds(row.figure.median)) | \(row.anchor.name) | "
+                + "\(formatNanoseconds(row.anchor.median)) | \(String(format: "%.1f×", row.ratio)) | \(row.target) |"
+        )
+    }
+    print("")
+}
