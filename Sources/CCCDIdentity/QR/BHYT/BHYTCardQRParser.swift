@@ -16,9 +16,24 @@
 /// Only 0–3 are required; fields 4–8 are read when well-formed and otherwise reported as
 /// ``QRWarning/unreadableBHYTField(index:)``, because the later fields vary between card series.
 enum BHYTCardQRParser {
-    /// Field 0 is a card code and field 1 hex: nothing else on a reception desk looks like that.
+    /// The shape, not the validity: field 0 is 10 or 15 ASCII letters/digits and field 2 is shaped
+    /// like `dd/dd/dddd` or `dddd`. Nothing else on a reception desk looks like that, and deciding
+    /// on shape lets a damaged card code or name get its own specific error.
     static func looksLikeBHYT(_ fields: [Substring]) -> Bool {
-        fields.count >= 3 && BHYTCardCode(fields[0]) != nil && HexText.isHex(fields[1])
+        guard fields.count >= 3 else { return false }
+        let code = fields[0].utf8
+        let codeShaped = (code.count == 10 || code.count == 15)
+            && code.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) }
+        return codeShaped && isDateShaped(fields[2])
+    }
+
+    private static func isDateShaped(_ field: Substring) -> Bool {
+        let bytes = Array(field.utf8)
+        let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+        if bytes.count == 4 { return bytes.allSatisfy(isDigit) }
+        return bytes.count == 10 && bytes.indices.allSatisfy { index in
+            index == 2 || index == 5 ? bytes[index] == UInt8(ascii: "/") : isDigit(bytes[index])
+        }
     }
 
     static func parse(_ rawFields: [Substring]) throws(QRPayloadError) -> BHYTCardQR {
