@@ -73,46 +73,41 @@ private struct CitizenJSON: Encodable {
 private struct ProvinceJSON: Encodable {
     let code: String
     let kind: String
-    let name: String?
+    let name: Nullable<String>
 
     init(_ registration: BirthRegistration) {
         code = registration.codeText
         switch registration {
-        case .province(_, let provinceName): (kind, name) = ("province", provinceName)
-        case .abroad: (kind, name) = ("abroad", nil)
-        case .unknown: (kind, name) = ("unknown", nil)
+        case .province(_, let provinceName): (kind, name) = ("province", Nullable(provinceName))
+        case .abroad: (kind, name) = ("abroad", Nullable(nil))
+        case .unknown: (kind, name) = ("unknown", Nullable(nil))
         }
-    }
-
-    enum CodingKeys: String, CodingKey { case code, kind, name }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(code, forKey: .code)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(name, forKey: .name)
     }
 }
 
 /// Which rule produced the first expiry candidate, so an operator can see why.
 private struct ExpiryRuleJSON: Encodable {
     let law: String
-    let renewalAge: Int?
+    let renewalAge: Nullable<Int>
     let twoYearRuleApplied: Bool
 
     init(_ derivation: ExpiryDerivation) {
         law = derivation.law.rawValue
-        renewalAge = derivation.renewalAge
+        renewalAge = Nullable(derivation.renewalAge)
         twoYearRuleApplied = derivation.twoYearRuleApplied
     }
+}
 
-    enum CodingKeys: String, CodingKey { case law, renewalAge, twoYearRuleApplied }
+/// An optional that encodes as JSON `null` instead of being left out, so every object of one
+/// kind has the same keys (synthesised `Encodable` skips `nil` optionals).
+struct Nullable<Wrapped: Encodable>: Encodable {
+    let value: Wrapped?
+
+    init(_ value: Wrapped?) { self.value = value }
 
     func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(law, forKey: .law)
-        try container.encode(renewalAge, forKey: .renewalAge)
-        try container.encode(twoYearRuleApplied, forKey: .twoYearRuleApplied)
+        var container = encoder.singleValueContainer()
+        if let value { try container.encode(value) } else { try container.encodeNil() }
     }
 }
 
