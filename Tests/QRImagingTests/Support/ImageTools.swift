@@ -1,0 +1,42 @@
+import CCCDTestSupport
+import Foundation
+
+/// The independent tools tests make real images with: Debian's `qrencode` (libqrencode, an
+/// encoder that shares no code with zbar) and ImageMagick's `convert`. `make test` installs
+/// both (TEST_DEBS); tests that need one are skipped, loudly, when it is missing.
+enum ImageTools {
+    static let qrencode = which("qrencode")
+    static let convert = which("convert")
+
+    static var haveQREncode: Bool { reportMissing("qrencode", qrencode) }
+    static var haveBoth: Bool { reportMissing("qrencode", qrencode) && reportMissing("convert (ImageMagick)", convert) }
+
+    private static func reportMissing(_ name: String, _ tool: URL?) -> Bool {
+        if tool == nil { print("SKIPPED: \(name) is not installed; run `make test-deps` (TEST_DEBS)") }
+        return tool != nil
+    }
+
+    /// Encodes `payload` as a QR PNG at `url` in 8-bit mode, so the bytes go in untouched.
+    static func encodeQR(_ payload: [UInt8], to url: URL, moduleSize: Int = 6, extraArguments: [String] = []) async throws {
+        guard let qrencode else { throw ToolError(description: "qrencode missing") }
+        let outcome = try await runProcess(
+            qrencode,
+            ["-8", "-s", String(moduleSize), "-m", "4"] + extraArguments + ["-o", url.path],
+            stdin: Data(payload)
+        )
+        guard outcome.status == 0 else { throw ToolError(description: "qrencode failed: \(outcome.stderrText)") }
+    }
+
+    /// Runs `convert` with `arguments` (input and output paths included).
+    static func convert(_ arguments: [String]) async throws {
+        guard let convert else { throw ToolError(description: "convert missing") }
+        let outcome = try await runProcess(convert, arguments)
+        guard outcome.status == 0 else {
+            throw ToolError(description: "convert \(arguments) failed: \(outcome.stderrText)")
+        }
+    }
+
+    struct ToolError: Error, CustomStringConvertible {
+        var description: String
+    }
+}
