@@ -21,15 +21,16 @@ public final class QRSymbolDecoder {
         try self.init(binaryMode: true)
     }
 
-    /// `binaryMode: false` exists only so tests can show what zbar's text guessing does to
-    /// Vietnamese; the product always uses binary mode.
-    init(binaryMode: Bool) throws(QRImageError) {
+    /// Test-only switches, so tests can show what the product's settings prevent:
+    /// `binaryMode: false` lets zbar guess text encodings, `onlyQR: false` leaves zbar's
+    /// default symbologies (EAN, Code 128, …) on. The product always uses the defaults.
+    init(binaryMode: Bool, onlyQR: Bool = true) throws(QRImageError) {
         guard let scanner = zbar_image_scanner_create() else {
             throw .decoderFailure("zbar_image_scanner_create returned NULL")
         }
         self.scanner = scanner
         let settings: [(zbar_symbol_type_t, zbar_config_t, Int32)] = [
-            (ZBAR_NONE, ZBAR_CFG_ENABLE, 0),  // ZBAR_NONE = every symbology
+            (ZBAR_NONE, ZBAR_CFG_ENABLE, onlyQR ? 0 : 1),  // ZBAR_NONE = every symbology
             (ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1),
             (ZBAR_QRCODE, ZBAR_CFG_BINARY, binaryMode ? 1 : 0),
         ]
@@ -78,13 +79,11 @@ public final class QRSymbolDecoder {
         var found: [QRSymbol] = []
         var symbol = zbar_image_first_symbol(zimage)
         while let current = symbol {
-            if zbar_symbol_get_type(current) == ZBAR_QRCODE {
-                found.append(QRSymbol(
-                    bytes: bytes(of: current),
-                    quality: Int(zbar_symbol_get_quality(current)),
-                    orientation: orientation(of: current)
-                ))
-            }
+            found.append(QRSymbol(
+                bytes: bytes(of: current),
+                quality: Int(zbar_symbol_get_quality(current)),
+                orientation: orientation(of: current)
+            ))
             symbol = zbar_symbol_next(current)
         }
         return found
