@@ -79,3 +79,21 @@ struct RoundTripTests {
         }
     }
 }
+
+/// The images `make demo` decodes must hold exactly the payloads `scripts/make-sample-qr.sh`
+/// encoded (the same strings as ``Samples``).
+struct ShippedSampleTests {
+    static let folder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Samples/qr")
+
+    @Test("Samples/qr images decode to their invented payloads", arguments: [
+        ("cccd-2021-nguyen-thi-mau.png", Samples.cccd2021),
+        ("cccd-2024-tran-van-thu.png", Samples.cccd2024),
+        ("cccd-2021-dang-thi-ngoc-huong.png", Samples.elderly),
+    ])
+    func shippedSample(file: String, payload: String) throws {
+        let url = Self.folder.appendingPathComponent(file)
+        #expect(try QRSymbolDecoder().payloads(contentsOf: url).map(\.bytes) == [Array(payload.utf8)])
+    }
+}
