@@ -77,7 +77,8 @@ struct ErrorTests {
             let png = folder.appendingPathComponent("card.png")
             try await ImageTools.encodeQR(Array(Samples.cccd2021.utf8), to: png)
             var bytes = try [UInt8](Data(contentsOf: png))
-            let idat = try #require(bytes.indices.dropLast(4).first { Array(bytes[$0..<($0 + 4)]) == Array("IDAT".utf8) })
+            let tag = Array("IDAT".utf8)
+            let idat = try #require(bytes.indices.dropLast(4).first { Array(bytes[$0..<($0 + 4)]) == tag })
             for offset in (idat + 6)..<(idat + 30) { bytes[offset] ^= 0x5A }
             let error = try #require(caught { try StillImageLoader.decode(bytes) })
             #expect(error.kind == .corruptImage)
@@ -150,7 +151,9 @@ struct ErrorTests {
     func noSymbol() async throws {
         try await withTemporaryDirectory { folder in
             let photo = folder.appendingPathComponent("Nguyễn Thị Mẫu.png")
-            try await ImageTools.convert(["-seed", "3", "-size", "480x320", "plasma:fractal", "-blur", "0x2", photo.path])
+            try await ImageTools.convert(
+                ["-seed", "3", "-size", "480x320", "plasma:fractal", "-blur", "0x2", photo.path]
+            )
             let decoder = try QRSymbolDecoder()
             let error = try #require(caught { try decoder.decode(contentsOf: photo) })
             #expect(error.kind == .noSymbolFound)

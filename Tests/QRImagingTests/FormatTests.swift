@@ -56,4 +56,17 @@ struct FormatTests {
             #expect(try QRSymbolDecoder().decode(contentsOf: misnamed).map(\.bytes) == [Array(Samples.cccd2024.utf8)])
         }
     }
+
+    @Test("A CMYK JPEG is reported as unsupported, not as damaged")
+    func cmykJPEG() async throws {
+        try await withTemporaryDirectory { folder in
+            let original = folder.appendingPathComponent("original.png")
+            let cmyk = folder.appendingPathComponent("cmyk.jpg")
+            try await ImageTools.encodeQR(Array(Samples.cccd2021.utf8), to: original)
+            try await ImageTools.convert([original.path, "-colorspace", "CMYK", "JPEG:\(cmyk.path)"])
+            let error = #expect(throws: QRImageError.self) { try StillImageLoader.load(contentsOf: cmyk) }
+            #expect(error?.kind == .unsupportedFormat)
+            #expect(error?.diagnostic == "CMYK JPEG")
+        }
+    }
 }

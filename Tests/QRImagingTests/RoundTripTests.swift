@@ -35,7 +35,8 @@ struct RoundTripTests {
     @Test("Bytes that are not UTF-8, including NUL, come back exactly (binary mode)")
     func invalidUTF8RoundTrip() async throws {
         // 0xC3 0x28 is an invalid UTF-8 sequence, 0xFF never occurs in UTF-8, NUL would end a C string.
-        let payload: [UInt8] = Array("079205000456|".utf8) + [0xC3, 0x28, 0x00, 0xFF, 0xFE, 0x80, 0x00] + Array("|end".utf8)
+        let payload: [UInt8] = Array("079205000456|".utf8) + [0xC3, 0x28, 0x00, 0xFF, 0xFE, 0x80, 0x00]
+            + Array("|end".utf8)
         #expect(String(validating: payload, as: UTF8.self) == nil)
         try await withTemporaryDirectory { folder in
             let png = folder.appendingPathComponent("binary.png")
@@ -95,5 +96,12 @@ struct ShippedSampleTests {
     func shippedSample(file: String, payload: String) throws {
         let url = Self.folder.appendingPathComponent(file)
         #expect(try QRSymbolDecoder().payloads(contentsOf: url).map(\.bytes) == [Array(payload.utf8)])
+    }
+
+    @Test("The benchmark workload decodes the file once per iteration")
+    func benchmarkWorkload() throws {
+        let url = Self.folder.appendingPathComponent("cccd-2024-tran-van-thu.png")
+        #expect(try QRDecodeBenchmark.decodeRepeatedly(contentsOf: url, iterations: 3) == 3)
+        #expect(try QRDecodeBenchmark.decodeRepeatedly(contentsOf: url, iterations: 0) == 0)
     }
 }

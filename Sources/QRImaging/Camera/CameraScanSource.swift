@@ -66,7 +66,8 @@ public struct CameraScanSource: ScanSource {
         // Capture blocks in C calls, so it gets its own thread rather than a slot of the
         // cooperative pool. The continuation resumes only once that thread has released
         // the device, so `scan` never returns while the camera is still open.
-        async let captureEnded: Void = withCheckedThrowingContinuation { (ended: CheckedContinuation<Void, any Error>) in
+        async let captureEnded: Void = withCheckedThrowingContinuation {
+            (ended: CheckedContinuation<Void, any Error>) in
             let thread = Thread {
                 defer { sink.finish() }
                 do {

@@ -36,7 +36,7 @@ public final class QRSymbolDecoder {
         ]
         for (symbology, config, value) in settings
         where zbar_image_scanner_set_config(scanner, symbology, config, value) != 0 {
-            throw .decoderFailure("zbar rejected config \(config.rawValue)=\(value) for symbology \(symbology.rawValue)")
+            throw .decoderFailure("zbar rejected config \(config.rawValue)=\(value) for \(symbology.rawValue)")
         }
     }
 
@@ -93,7 +93,7 @@ public final class QRSymbolDecoder {
     private static func bytes(of symbol: OpaquePointer) -> [UInt8] {
         let length = Int(zbar_symbol_get_data_length(symbol))
         guard length > 0, let data = zbar_symbol_get_data(symbol) else { return [] }
-        return data.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
+        return [UInt8](UnsafeRawBufferPointer(start: data, count: length))
     }
 
     private static func orientation(of symbol: OpaquePointer) -> QRSymbol.Orientation {

@@ -71,7 +71,8 @@ extension QRImageError {
 
     static func corrupt(_ format: String, _ libraryMessage: String) -> Self {
         Self(.corruptImage,
-             LocalizedText(vi: "Tệp ảnh bị hỏng hoặc không đầy đủ", en: "The image file is damaged or truncated"),
+             LocalizedText(vi: "Tệp ảnh bị hỏng hoặc không đầy đủ",
+                           en: "The image file is damaged or truncated"),
              diagnostic: "\(format): \(libraryMessage)")
     }
 

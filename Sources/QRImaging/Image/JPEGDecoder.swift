@@ -23,6 +23,10 @@ enum JPEGDecoder {
             throw .corrupt("JPEG", errorText(handle))
         }
         try limits.check(width: Int(width), height: Int(height))
+        // TurboJPEG cannot turn CMYK/YCCK (print-workflow files, never camera output) into gray.
+        if colorspace == Int32(TJCS_CMYK.rawValue) || colorspace == Int32(TJCS_YCCK.rawValue) {
+            throw .unsupportedFormat("CMYK JPEG")
+        }
 
         var pixels = [UInt8](repeating: 0, count: Int(width) * Int(height))
         let status = pixels.withUnsafeMutableBufferPointer { buffer in

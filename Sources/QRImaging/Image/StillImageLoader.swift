@@ -44,7 +44,7 @@ public enum StillImageLoader {
             let handle = try FileHandle(forReadingFrom: url)
             defer { try? handle.close() }
             // Read one byte past the limit so an oversized file is detected without reading it all.
-            let data = try handle.read(upToCount: limit + 1) ?? Data()
+            let data = try handle.read(upToCount: limit == .max ? limit : limit + 1) ?? Data()
             guard data.count <= limit else { throw QRImageError.tooLarge("file exceeds \(limit) bytes") }
             return [UInt8](data)
         } catch let error as QRImageError {
@@ -66,7 +66,7 @@ private enum KnownUnsupportedFormat: String {
         }
         if has(Array("GIF8".utf8)) { self = .gif }
         else if has(Array("RIFF".utf8)), has(Array("WEBP".utf8), at: 8) { self = .webp }
-        else if has(Array("BM".utf8)) { self = .bmp }
+        else if has(Array("BM".utf8)), has([0, 0, 0, 0], at: 6) { self = .bmp }  // reserved words are zero
         else if has([0x49, 0x49, 0x2A, 0x00]) || has([0x4D, 0x4D, 0x00, 0x2A]) { self = .tiff }
         else if has([0x00, 0x00, 0x00, 0x0C, 0x6A, 0x50]) || has([0xFF, 0x4F, 0xFF, 0x51]) { self = .jpeg2000 }
         else if has(Array("ftyp".utf8), at: 4) { self = .heif }

@@ -17,11 +17,11 @@ enum ImageTools {
     }
 
     /// Encodes `payload` as a QR PNG at `url` in 8-bit mode, so the bytes go in untouched.
-    static func encodeQR(_ payload: [UInt8], to url: URL, moduleSize: Int = 6, extraArguments: [String] = []) async throws {
+    static func encodeQR(_ payload: [UInt8], to url: URL, moduleSize: Int = 6) async throws {
         guard let qrencode else { throw ToolError(description: "qrencode missing") }
         let outcome = try await runProcess(
             qrencode,
-            ["-8", "-s", String(moduleSize), "-m", "4"] + extraArguments + ["-o", url.path],
+            ["-8", "-s", String(moduleSize), "-m", "4", "-o", url.path],
             stdin: Data(payload)
         )
         guard outcome.status == 0 else { throw ToolError(description: "qrencode failed: \(outcome.stderrText)") }
