@@ -120,10 +120,9 @@ struct ErrorTests {
     )
     func truncatedJPEG() async throws {
         try await withTemporaryDirectory { folder in
-            let png = folder.appendingPathComponent("card.png")
-            let jpeg = folder.appendingPathComponent("card.jpg")
-            try await ImageTools.encodeQR(Array(Samples.cccd2021.utf8), to: png)
-            try await ImageTools.convert([png.path, jpeg.path])
+            let jpeg = try await ImageTools.variant(
+                of: Samples.cccd2021, in: folder, options: [], output: "JPEG:card.jpg"
+            )
             let whole = try [UInt8](Data(contentsOf: jpeg))
             #expect(kind { try StillImageLoader.decode(Array(whole.prefix(whole.count / 2))) } == .corruptImage)
             #expect(kind { try StillImageLoader.decode(Array(whole.prefix(40))) } == .corruptImage)

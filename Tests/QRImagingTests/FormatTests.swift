@@ -22,26 +22,19 @@ struct FormatTests {
         ("binary PPM", "PPM:variant.ppm", ["-fill", "darkgreen", "-opaque", "black"]),
     ])
     func formats(name: String, output: String, options: [String]) async throws {
-        let payload = Array(Samples.elderly.utf8)
         try await withTemporaryDirectory { folder in
-            let original = folder.appendingPathComponent("original.png")
-            try await ImageTools.encodeQR(payload, to: original)
-            let prefix = output.prefix { $0 != ":" }
-            let file = folder.appendingPathComponent(String(output.dropFirst(prefix.count + 1)))
-            try await ImageTools.convert([original.path] + options + ["\(prefix):\(file.path)"])
-
+            let file = try await ImageTools.variant(of: Samples.elderly, in: folder, options: options, output: output)
             let symbols = try QRSymbolDecoder().decode(contentsOf: file)
-            #expect(symbols.map(\.bytes) == [payload], "format: \(name)")
+            #expect(symbols.map(\.bytes) == [Array(Samples.elderly.utf8)], "format: \(name)")
         }
     }
 
     @Test("A transparent canvas is laid on white, so the quiet zone stays light")
     func transparencyBecomesWhite() async throws {
         try await withTemporaryDirectory { folder in
-            let original = folder.appendingPathComponent("original.png")
-            let clear = folder.appendingPathComponent("clear.png")
-            try await ImageTools.encodeQR(Array(Samples.cccd2021.utf8), to: original)
-            try await ImageTools.convert([original.path, "-transparent", "white", "PNG32:\(clear.path)"])
+            let clear = try await ImageTools.variant(
+                of: Samples.cccd2021, in: folder, options: ["-transparent", "white"], output: "PNG32:clear.png"
+            )
             let image = try StillImageLoader.load(contentsOf: clear)
             #expect(image.pixels.first == 255)
             #expect(image.pixels.last == 255)
@@ -60,10 +53,9 @@ struct FormatTests {
     @Test("A CMYK JPEG is reported as unsupported, not as damaged")
     func cmykJPEG() async throws {
         try await withTemporaryDirectory { folder in
-            let original = folder.appendingPathComponent("original.png")
-            let cmyk = folder.appendingPathComponent("cmyk.jpg")
-            try await ImageTools.encodeQR(Array(Samples.cccd2021.utf8), to: original)
-            try await ImageTools.convert([original.path, "-colorspace", "CMYK", "JPEG:\(cmyk.path)"])
+            let cmyk = try await ImageTools.variant(
+                of: Samples.cccd2021, in: folder, options: ["-colorspace", "CMYK"], output: "JPEG:cmyk.jpg"
+            )
             let error = #expect(throws: QRImageError.self) { try StillImageLoader.load(contentsOf: cmyk) }
             #expect(error?.kind == .unsupportedFormat)
             #expect(error?.diagnostic == "CMYK JPEG")

@@ -20,25 +20,18 @@ struct VariantTests {
                                        "-attenuate", "0.4", "+noise", "Gaussian", "-blur", "0x0.8"]),
     ])
     func degraded(name: String, operations: [String]) async throws {
-        let payload = Array(Samples.cccd2024.utf8)
         try await withTemporaryDirectory { folder in
-            let original = folder.appendingPathComponent("original.png")
-            let variant = folder.appendingPathComponent("variant.png")
-            try await ImageTools.encodeQR(payload, to: original)
-            // `-seed` makes the noise the same on every run.
-            try await ImageTools.convert(["-seed", "7", original.path] + operations + [variant.path])
+            let variant = try await ImageTools.variant(of: Samples.cccd2024, in: folder, options: operations)
             let symbols = try QRSymbolDecoder().decode(contentsOf: variant)
-            #expect(symbols.map(\.bytes) == [payload], "variant: \(name)")
+            #expect(symbols.map(\.bytes) == [Array(Samples.cccd2024.utf8)], "variant: \(name)")
         }
     }
 
     @Test("An upside-down code reports its orientation")
     func orientation() async throws {
         try await withTemporaryDirectory { folder in
+            let flipped = try await ImageTools.variant(of: Samples.cccd2021, in: folder, options: ["-rotate", "180"])
             let original = folder.appendingPathComponent("original.png")
-            let flipped = folder.appendingPathComponent("flipped.png")
-            try await ImageTools.encodeQR(Array(Samples.cccd2021.utf8), to: original)
-            try await ImageTools.convert([original.path, "-rotate", "180", flipped.path])
             #expect(try QRSymbolDecoder().decode(contentsOf: original).first?.orientation == .up)
             #expect(try QRSymbolDecoder().decode(contentsOf: flipped).first?.orientation == .down)
         }

@@ -27,6 +27,21 @@ enum ImageTools {
         guard outcome.status == 0 else { throw ToolError(description: "qrencode failed: \(outcome.stderrText)") }
     }
 
+    /// Encodes `payload` into `folder`, then lets ImageMagick apply `options` and write
+    /// `output` (`name` or `FORMAT:name`, e.g. `PNG8:variant.png`); returns the written file.
+    static func variant(
+        of payload: String, in folder: URL, options: [String], output: String = "variant.png"
+    ) async throws -> URL {
+        let original = folder.appendingPathComponent("original.png")
+        try await encodeQR(Array(payload.utf8), to: original)
+        let parts = output.split(separator: ":", maxSplits: 1).map(String.init)
+        let file = folder.appendingPathComponent(parts.last ?? output)
+        let target = parts.count == 2 ? "\(parts[0]):\(file.path)" : file.path
+        // `-seed` makes noise and plasma the same on every run.
+        try await convert(["-seed", "7", original.path] + options + [target])
+        return file
+    }
+
     /// Runs `convert` with `arguments` (input and output paths included).
     static func convert(_ arguments: [String]) async throws {
         guard let convert else { throw ToolError(description: "convert missing") }
