@@ -49,10 +49,13 @@ public final class QRSymbolDecoder {
     /// An empty result is not an error here because a camera frame without a card is normal;
     /// file-level callers turn it into ``QRImageError/Kind/noSymbolFound``.
     public func decode(_ image: GrayImage) throws(QRImageError) -> [QRSymbol] {
+        guard let width = UInt32(exactly: image.width), let height = UInt32(exactly: image.height) else {
+            throw .tooLarge("\(image.width)×\(image.height) pixels exceed zbar's 32-bit sizes")
+        }
         guard let zimage = zbar_image_create() else { throw .decoderFailure("zbar_image_create returned NULL") }
         defer { zbar_image_destroy(zimage) }
         zbar_image_set_format(zimage, Self.y800)
-        zbar_image_set_size(zimage, UInt32(image.width), UInt32(image.height))
+        zbar_image_set_size(zimage, width, height)
 
         let result: Result<[QRSymbol], QRImageError> = image.pixels.withUnsafeBufferPointer { pixels in
             // No cleanup handler: zbar borrows the Swift buffer only for the duration of the scan.
@@ -69,7 +72,7 @@ public final class QRSymbolDecoder {
     /// zbar's fourcc for 8-bit gray: `Y800`, little-endian.
     static let y800: UInt = fourcc("Y800")
 
-    static func fourcc(_ code: StaticString) -> UInt {
+    private static func fourcc(_ code: StaticString) -> UInt {
         code.withUTF8Buffer { bytes in
             bytes.reversed().reduce(UInt(0)) { $0 << 8 | UInt($1) }
         }
