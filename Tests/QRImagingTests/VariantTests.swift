@@ -16,6 +16,7 @@ struct VariantTests {
         ("Gaussian noise", ["-attenuate", "0.6", "+noise", "Gaussian"]),
         ("low contrast", ["+level", "38%,62%"]),
         ("blurred", ["-blur", "0x1"]),
+        ("inverted, light on dark (a phone in dark mode)", ["-negate"]),
         ("tilted, noisy and blurred", ["-background", "white", "-rotate", "-8", "-flatten",
                                        "-attenuate", "0.4", "+noise", "Gaussian", "-blur", "0x0.8"]),
     ])

@@ -9,6 +9,9 @@ import CZbar
 ///   segments (SJIS, then Latin-1, Big5, UTF-8) and re-encodes to UTF-8, which garbles
 ///   Vietnamese names; with it zbar hands back the symbol's bytes untouched and the identity
 ///   parser decodes UTF-8 itself.
+/// - `ZBAR_CFG_TEST_INVERTED` is on: when a frame yields nothing, zbar retries it inverted,
+///   so a QR shown light-on-dark (the VNeID app on a phone in dark mode) still reads. The
+///   retry only costs time on frames without a code.
 ///
 /// Thread safety: a zbar image scanner keeps per-scan state and is not thread-safe, so this
 /// class is deliberately not `Sendable`. Give each thread (the camera's capture thread, each
@@ -33,6 +36,7 @@ public final class QRSymbolDecoder {
             (ZBAR_NONE, ZBAR_CFG_ENABLE, onlyQR ? 0 : 1),  // ZBAR_NONE = every symbology
             (ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1),
             (ZBAR_QRCODE, ZBAR_CFG_BINARY, binaryMode ? 1 : 0),
+            (ZBAR_NONE, ZBAR_CFG_TEST_INVERTED, 1),
         ]
         for (symbology, config, value) in settings
         where zbar_image_scanner_set_config(scanner, symbology, config, value) != 0 {
