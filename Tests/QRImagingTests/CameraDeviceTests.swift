@@ -31,11 +31,15 @@ struct CameraDeviceTests {
         let error = openError("/dev/video-cccd-test-absent")
         #expect(error?.kind == .deviceMissing)
         #expect(error?.isRetryable == true)
+        let sized = ZbarCamera.opener(width: 1280, height: 720)
+        let viaOpener = #expect(throws: CameraError.self) { _ = try sized("/dev/video-cccd-test-absent") }
+        #expect(viaOpener?.kind == .deviceMissing)
     }
 
     @Test("A node that is not a V4L2 device fails to open, with zbar's reason in the diagnostic")
     func notAVideoNode() async throws {
         let error = openError("/dev/null")
+        #expect(throws: CameraError.self) { _ = try ZbarCamera.opener(width: 1280, height: 720)("/dev/null") }
         #expect(error?.kind == .openFailed)
         #expect(error?.diagnostic?.hasPrefix("/dev/null: ") == true)
         try await withTemporaryDirectory { folder in

@@ -20,18 +20,29 @@ public final class ZbarCamera: VideoFrameSource {
     private let path: String
     private let descriptor: Int32
 
-    /// Opens and starts `devicePath`; throws a typed, classified ``CameraError``.
+    /// Opens and starts `devicePath` at the driver's default size.
     public static func open(_ devicePath: String) throws(CameraError) -> any VideoFrameSource {
         try ZbarCamera(devicePath: devicePath)
     }
 
-    public init(devicePath: String) throws(CameraError) {
+    /// An opener asking for `width`×`height`. Many webcams default to 640×480, which is small
+    /// for a card's dense QR held at arm's length; the driver picks the nearest size it has.
+    public static func opener(width: Int, height: Int) -> CameraOpener {
+        { path throws(CameraError) in try ZbarCamera(devicePath: path, requestedSize: (width, height)) }
+    }
+
+    /// Opens and starts `devicePath`; throws a typed, classified ``CameraError``.
+    public init(devicePath: String, requestedSize: (width: Int, height: Int)? = nil) throws(CameraError) {
         var status = stat()
         guard stat(devicePath, &status) == 0 else { throw .deviceMissing(devicePath) }
         if access(devicePath, R_OK | W_OK) != 0, errno == EACCES || errno == EPERM {
             throw .permissionDenied(devicePath)
         }
         guard let video = zbar_video_create() else { throw .openFailed(devicePath, "zbar_video_create failed") }
+        if let size = requestedSize {
+            // Only a preference (must precede format negotiation); a refusal is not an error.
+            _ = zbar_video_request_size(video, UInt32(clamping: size.width), UInt32(clamping: size.height))
+        }
         guard zbar_video_open(video, devicePath) == 0 else {
             let detail = Self.lastError(video)
             zbar_video_destroy(video)
