@@ -30,6 +30,10 @@ let package = Package(
             providers: [.apt(["libpng-dev"])]
         ),
         .systemLibrary(
+            name: "CTurboJPEG", pkgConfig: "libturbojpeg",
+            providers: [.apt(["libturbojpeg0-dev"])]
+        ),
+        .systemLibrary(
             name: "CLibUSB", pkgConfig: "libusb-1.0",
             providers: [.apt(["libusb-1.0-0-dev"])]
         ),
@@ -45,7 +49,7 @@ let package = Package(
         ),
         .target(
             name: "QRImaging",
-            dependencies: ["CCCDIdentity", "ScannerInput", "CZbar", "CLibPNG"],
+            dependencies: ["CCCDIdentity", "ScannerInput", "CZbar", "CLibPNG", "CTurboJPEG"],
             swiftSettings: strictSettings
         ),
 
