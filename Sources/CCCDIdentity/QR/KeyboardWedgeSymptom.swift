@@ -45,12 +45,13 @@ enum KeyboardWedgeDetector {
 
     /// What a wedge makes of `Nữ`: `Nu`, `NU`, `N?`, `N`, `Nư`, `Nũ`…
     static func looksLikeMangledSex(_ field: Substring) -> Bool {
+        guard Sex(qrText: field) == nil else { return false }
         guard let first = field.first, first == "N" || first == "n", field.count <= 4 else { return false }
         return field.lowercased() != "nam" && field != "Nữ"
     }
 
     static func hasReplacementCharacters(_ field: Substring) -> Bool {
-        field.unicodeScalars.contains { $0 == "?" || $0 == "\u{FFFD}" }
+        PayloadScan(field.utf8).hasReplacement
     }
 
     static func isASCII(_ field: Substring) -> Bool {

@@ -20,7 +20,7 @@ enum DiagnosticQuote {
             case "\r": result += "\\r"
             case "\t": result += "\\t"
             default:
-                if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
+                if ControlCharacters.isControl(scalar) || scalar.properties.generalCategory == .format {
                     result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
                 } else {
                     result.unicodeScalars.append(scalar)

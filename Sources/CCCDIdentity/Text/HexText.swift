@@ -23,7 +23,7 @@ enum HexText {
             }
         }
         guard let decoded = String(validating: bytes, as: UTF8.self),
-              !decoded.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+              !ControlCharacters.occur(in: decoded.utf8)
         else { return nil }
         return PayloadText.normalised(String(PayloadText.trim(Substring(decoded))))
     }

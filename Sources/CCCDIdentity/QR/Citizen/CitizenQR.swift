@@ -37,7 +37,7 @@ public struct CitizenQR: Sendable, Hashable {
             Substring(issueDate.compactDMY),
         ]
         fields += extraFields.map { Substring($0) }
-        self = try CitizenQRParser.parse(fields)
+        self = try CitizenQRParser.parse(fields, scan: PayloadScan(fields.joined(separator: "|").utf8))
     }
 
     init(validated personalID: PersonalID, oldIDNumber: String?, fullName: String, dateOfBirth: CivilDate,
