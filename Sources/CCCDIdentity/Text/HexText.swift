@@ -28,17 +28,6 @@ enum HexText {
         return PayloadText.normalised(String(PayloadText.trim(Substring(decoded))))
     }
 
-    /// `bytes` as lowercase hex (for building test payloads and fixtures).
-    static func encode(_ text: String) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var result: [UInt8] = []
-        for byte in text.utf8 {
-            result.append(digits[Int(byte >> 4)])
-            result.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: result, as: UTF8.self)
-    }
-
     private static func nibble(_ byte: UInt8) -> UInt8? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")

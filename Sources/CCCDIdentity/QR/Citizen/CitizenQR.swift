@@ -26,7 +26,8 @@ public struct CitizenQR: Sendable, Hashable {
     /// The card's expiry as the laws define it; ``ExpiryDerivation/candidates`` for BAC.
     public var expiry: ExpiryDerivation { ExpiryDerivation(dateOfBirth: dateOfBirth, issueDate: issueDate) }
 
-    /// Builds a validated identity, applying the same rules as the QR parser.
+    /// Builds a validated identity, applying the same rules as the QR parser — including the
+    /// keyboard-wedge rule, so a name and address without any diacritic are refused.
     public init(
         personalID: PersonalID, oldIDNumber: String? = nil, fullName: String, dateOfBirth: CivilDate,
         sex: Sex, address: String, issueDate: CivilDate, extraFields: [String] = []

@@ -20,7 +20,7 @@ enum CitizenQRParser {
         let dateOfBirth = try date(fields[3], .dateOfBirth)
         guard !fields[4].isEmpty else { throw .missing(.sex) }
         guard let sex = Sex(qrText: fields[4]) else {
-            throw .invalidSex(.sex, expected: LocalizedText(vi: "Nam hoặc Nữ", en: "Nam nor Nữ"), fields[4])
+            throw .invalidSex(fields[4])
         }
         let address = try text(fields[5], .address, required: false, scan: scan)
         let issueDate = try date(fields[6], .issueDate)
