@@ -73,6 +73,18 @@ struct QRParseCommandTests {
         }
     }
 
+    @Test("Warnings and an unknown province appear in the JSON")
+    func warnings() async throws {
+        let payload = Self.mau2021.replacingOccurrences(of: "001190000123", with: "097190000123")
+        let object = try json(try await cccdctl([payload]))
+        let province = try #require(object["province"] as? [String: Any])
+        #expect(province["kind"] as? String == "unknown")
+        #expect(province["name"] is NSNull)
+        let warnings = try #require(object["warnings"] as? [[String: String]])
+        #expect(warnings.map { $0["code"] } == ["qr.warning.unknownProvince"])
+        #expect(warnings.first?["message"]?.isEmpty == false)
+    }
+
     @Test("A BHYT card QR prints the bhyt JSON")
     func bhyt() async throws {
         let name = "Trần Thị Thử".utf8.map { String(format: "%02x", $0) }.joined()

@@ -91,6 +91,23 @@ struct CitizenQRParsingTests {
         #expect(qr.warnings.first?.code == "qr.warning.unknownProvince")
     }
 
+    @Test("Every warning has a distinct code and a message in both languages")
+    func warningTexts() {
+        let warnings: [QRWarning] = [
+            .unknownBirthRegistrationCode(97), .unrecognisedExtraFields(indices: [7, 9]), .missingAddress,
+            .unreadableBHYTField(index: 6), .unknownBHYTSexCode,
+        ]
+        #expect(Set(warnings.map(\.code)).count == warnings.count)
+        #expect(warnings.allSatisfy { $0.code.hasPrefix("qr.warning.") && !$0.message.vi.isEmpty && !$0.message.en.isEmpty })
+        #expect(QRWarning.unrecognisedExtraFields(indices: [7, 9]).message.en.contains("field 7, 9"))
+        #expect(!QRWarning.unknownBirthRegistrationCode(97).message.en.contains("97"))
+    }
+
+    @Test("ScannedQR exposes the card's warnings")
+    func scannedWarnings() throws {
+        #expect(try ScannedQR.parse(Fixtures.mau(replacing: 5, with: "")).warnings == [.missingAddress])
+    }
+
     @Test("Births abroad are not warnings")
     func abroad() throws {
         let qr = try Fixtures.citizen(Fixtures.mau(replacing: 0, with: "201190000123"))
