@@ -100,6 +100,9 @@ struct QRParseCommandTests {
         #expect(object["address"] is NSNull)
         #expect(object["validTo"] is NSNull)
         #expect(object["issueDate"] as? String == "2023-12-15")
+        #expect(object["registeredFacilityCode"] as? String == "79024")
+        #expect(object["beneficiaryGroup"] as? String == "DN")
+        #expect(object["benefitLevel"] as? Int == 4)
     }
 
     @Test("Invalid input exits 65 with one line on stderr", arguments: [

@@ -73,6 +73,12 @@ struct CitizenQRParsingTests {
         #expect(try Fixtures.citizen(bytes: bytes) == Fixtures.citizen(Fixtures.mau2021))
     }
 
+    @Test("A BOM after leading whitespace is trimmed too")
+    func bomAfterWhitespace() throws {
+        let bytes = Array((" \u{FEFF}" + Fixtures.mau2021 + "\u{FEFF}\n").utf8)
+        #expect(try Fixtures.citizen(bytes: bytes) == Fixtures.citizen(Fixtures.mau2021))
+    }
+
     @Test("Fields are trimmed")
     func fieldTrim() throws {
         let padded = Fixtures.mau2021.replacingOccurrences(of: "|", with: " | ")

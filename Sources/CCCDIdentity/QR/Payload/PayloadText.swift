@@ -39,7 +39,8 @@ enum PayloadText {
             let offset = start + firstInvalidOffset(slice)
             throw .invalidUTF8(offset: offset, byte: bytes[min(offset, bytes.count - 1)])
         }
-        return Clean(normalising: text)
+        // A BOM or whitespace inside the trimmed bytes (`" \u{FEFF}…"`) is trimmed as text.
+        return Clean(normalising: String(trim(Substring(text))))
     }
 
     /// For callers that already hold a `String` (a typed-in payload, a test).
