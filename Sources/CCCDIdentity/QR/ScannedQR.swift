@@ -27,7 +27,7 @@ public enum ScannedQR: Sendable, Hashable {
         }
     }
 
-    /// Routes on the shape of field 0 (12 digits = CCCD; card code with hex name = BHYT) and
+    /// Routes on shape (12-digit field 0 = CCCD; card code and a date in field 2 = BHYT) and
     /// recognises keyboard-wedge damage before any strict validation.
     private static func parse(cleanText payload: PayloadText.Clean) throws(QRPayloadError) -> ScannedQR {
         let text = payload.text
