@@ -73,6 +73,18 @@ struct QRParseCommandTests {
         }
     }
 
+    @Test("Warnings and an unknown province appear in the JSON")
+    func warnings() async throws {
+        let payload = Self.mau2021.replacingOccurrences(of: "001190000123", with: "097190000123")
+        let object = try json(try await cccdctl([payload]))
+        let province = try #require(object["province"] as? [String: Any])
+        #expect(province["kind"] as? String == "unknown")
+        #expect(province["name"] is NSNull)
+        let warnings = try #require(object["warnings"] as? [[String: String]])
+        #expect(warnings.map { $0["code"] } == ["qr.warning.unknownProvince"])
+        #expect(warnings.first?["message"]?.isEmpty == false)
+    }
+
     @Test("A BHYT card QR prints the bhyt JSON")
     func bhyt() async throws {
         let name = "Trần Thị Thử".utf8.map { String(format: "%02x", $0) }.joined()
@@ -88,11 +100,14 @@ struct QRParseCommandTests {
         #expect(object["address"] is NSNull)
         #expect(object["validTo"] is NSNull)
         #expect(object["issueDate"] as? String == "2023-12-15")
+        #expect(object["registeredFacilityCode"] as? String == "79024")
+        #expect(object["beneficiaryGroup"] as? String == "DN")
+        #expect(object["benefitLevel"] as? Int == 4)
     }
 
     @Test("Invalid input exits 65 with one line on stderr", arguments: [
         (["001190000123|012345678|Nguyễn Thị Mẫu|31022021|Nữ|Hà Nội|01072021"],
-         "field 3 (date of birth) is not a valid date: \"31022021\" [qr.field.notADate]"),
+         "field 3 (date of birth) is not a valid date: 31022021 [qr.field.notADate]"),
         (["hello"], "[qr.format.unrecognised]"),
         (["001190000123\\012345678\\Nguyen Thi Mau\\15031990\\Nu\\Ha Noi\\01072021"],
          "switch the scanner to USB-COM/CDC or HID POS mode"),

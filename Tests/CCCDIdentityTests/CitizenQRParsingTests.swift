@@ -73,6 +73,12 @@ struct CitizenQRParsingTests {
         #expect(try Fixtures.citizen(bytes: bytes) == Fixtures.citizen(Fixtures.mau2021))
     }
 
+    @Test("A BOM after leading whitespace is trimmed too")
+    func bomAfterWhitespace() throws {
+        let bytes = Array((" \u{FEFF}" + Fixtures.mau2021 + "\u{FEFF}\n").utf8)
+        #expect(try Fixtures.citizen(bytes: bytes) == Fixtures.citizen(Fixtures.mau2021))
+    }
+
     @Test("Fields are trimmed")
     func fieldTrim() throws {
         let padded = Fixtures.mau2021.replacingOccurrences(of: "|", with: " | ")
@@ -89,6 +95,23 @@ struct CitizenQRParsingTests {
         let qr = try Fixtures.citizen(Fixtures.mau(replacing: 0, with: "097190000123"))
         #expect(qr.warnings == [.unknownBirthRegistrationCode(97)])
         #expect(qr.warnings.first?.code == "qr.warning.unknownProvince")
+    }
+
+    @Test("Every warning has a distinct code and a message in both languages")
+    func warningTexts() {
+        let warnings: [QRWarning] = [
+            .unknownBirthRegistrationCode(97), .unrecognisedExtraFields(indices: [7, 9]), .missingAddress,
+            .unreadableBHYTField(index: 6), .unknownBHYTSexCode,
+        ]
+        #expect(Set(warnings.map(\.code)).count == warnings.count)
+        #expect(warnings.allSatisfy { $0.code.hasPrefix("qr.warning.") && !$0.message.vi.isEmpty && !$0.message.en.isEmpty })
+        #expect(QRWarning.unrecognisedExtraFields(indices: [7, 9]).message.en.contains("field 7, 9"))
+        #expect(!QRWarning.unknownBirthRegistrationCode(97).message.en.contains("97"))
+    }
+
+    @Test("ScannedQR exposes the card's warnings")
+    func scannedWarnings() throws {
+        #expect(try ScannedQR.parse(Fixtures.mau(replacing: 5, with: "")).warnings == [.missingAddress])
     }
 
     @Test("Births abroad are not warnings")

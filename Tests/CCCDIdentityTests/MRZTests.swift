@@ -170,7 +170,48 @@ struct MRZTests {
         let composite = String(lines[0].dropFirst(5)) + String(line2[0..<7]) + String(line2[8..<15]) + String(line2[18..<29])
         line2[29] = MRZCheckDigit.character(for: composite)!
         lines[1] = String(line2)
-        #expect(throws: MRZError.self) { try MachineReadableZone(parsing: lines.joined()) }
+        do {
+            _ = try MachineReadableZone(parsing: lines.joined())
+            Issue.record("accepted month 13")
+        } catch {
+            #expect(error.kind == .invalidDate)
+            #expect(error.message.en == "The MRZ date of expiry is not a YYMMDD date")
+        }
+    }
+
+    @Test("A Vietnamese TD1 whose optional data lacks the 12-digit ID is refused")
+    func vietnameseOptionalDataShape() throws {
+        // Same card, optional data blanked: the line-1 composite is recomputed so only the shape fails.
+        var line1 = Array(MRZSamples.vietnameseSample[0])
+        line1.replaceSubrange(15..<30, with: Array(String(repeating: "<", count: 15)))
+        var line2 = Array(MRZSamples.vietnameseSample[1])
+        let composite = String(line1[5..<30]) + String(line2[0..<7]) + String(line2[8..<15]) + String(line2[18..<29])
+        line2[29] = try #require(MRZCheckDigit.character(for: composite))
+        let zone = try MachineReadableZone(parsing: String(line1) + String(line2) + MRZSamples.vietnameseSample[2])
+        #expect(throws: MRZError.invalidVietnameseOptionalData) { try VietnameseMRZ.personalID(in: zone) }
+    }
+
+    @Test("Sex X is ICAO's unspecified")
+    func sexX() throws {
+        var line2 = Array(MRZSamples.td3Specimen[1])
+        line2[20] = "X"
+        let zone = try MachineReadableZone(parsing: MRZSamples.td3Specimen[0] + String(line2))
+        #expect(zone.sex == .unspecified)
+        #expect(zone.sex.sex == nil)
+    }
+
+    @Test("TD2 with a long document number continued in the optional data")
+    func td2LongDocumentNumber() throws {
+        let number = "D231458907AB"
+        let check = try #require(MRZCheckDigit.character(for: number))
+        let optional = "7AB" + String(check) + "<<<"
+        var line2 = "D23145890" + "<" + "UTO7408122F1204159" + optional
+        let composite = String(line2.prefix(10)) + String(line2.dropFirst(13).prefix(7)) + String(line2.dropFirst(21))
+        line2 += String(try #require(MRZCheckDigit.character(for: composite)))
+        let zone = try MachineReadableZone(parsing: MRZSamples.td2Specimen[0] + line2)
+        #expect(zone.documentNumber == "D231458907AB")
+        #expect(zone.optionalData == "<<<")
+        #expect(zone.bacKeyMaterial.mrzInformation.hasPrefix("D231458907AB" + String(check)))
     }
 
     @Test("MRZ dates resolve their century")

@@ -68,6 +68,17 @@ struct PersonalIDTests {
             == [.birthYear(encoded: 1990, stated: 2090), .sex(encoded: .female, stated: .male)])
     }
 
+    @Test("Codable as the validated 12-digit string")
+    func codable() throws {
+        let id = try #require(PersonalID("079205000456"))
+        let data = try JSONEncoder().encode([id])
+        #expect(String(decoding: data, as: UTF8.self) == "[\"079205000456\"]")
+        #expect(try JSONDecoder().decode([PersonalID].self, from: data) == [id])
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode([PersonalID].self, from: Data("[\"07920500045x\"]".utf8))
+        }
+    }
+
     @Test("Never prints the number")
     func redacted() throws {
         let id = try #require(PersonalID("001190000123"))
@@ -85,3 +96,5 @@ struct PersonalIDTests {
         #expect(Sex.female.mrzCharacter == "F")
     }
 }
+
+import Foundation

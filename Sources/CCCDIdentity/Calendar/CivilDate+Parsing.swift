@@ -2,17 +2,17 @@
 extension CivilDate {
     /// `DDMMYYYY`, as in the CCCD QR payload (`15031990`).
     public init?(compactDMY text: some StringProtocol) {
-        self.init(text, DateTextLayout(day: 0, month: 2, year: 4, separator: nil))
+        self.init(text, .compactDMY)
     }
 
     /// `dd/mm/yyyy`, as printed on cards and used by the BHYT QR and the BHXH gateway.
     public init?(slashedDMY text: some StringProtocol) {
-        self.init(text, DateTextLayout(day: 0, month: 3, year: 6, separator: UInt8(ascii: "/")))
+        self.init(text, .slashedDMY)
     }
 
     /// `YYYY-MM-DD`.
     public init?(iso8601 text: some StringProtocol) {
-        self.init(text, DateTextLayout(day: 8, month: 5, year: 0, separator: UInt8(ascii: "-")))
+        self.init(text, .iso8601)
     }
 
     /// `DDMMYYYY` — the inverse of ``init(compactDMY:)``.
@@ -43,18 +43,17 @@ extension CivilDate {
 }
 
 /// Where the two-digit day and month and the four-digit year start in a fixed-width date text,
-/// and which byte separates them (the gaps between components), if any.
+/// and where its separators sit.
 private struct DateTextLayout {
     let day: Int
     let month: Int
     let year: Int
-    let separator: UInt8?
+    let separator: UInt8
+    let separatorOffsets: [Int]
 
-    var length: Int { separator == nil ? 8 : 10 }
+    var length: Int { separatorOffsets.isEmpty ? 8 : 10 }
 
-    /// Offsets not covered by a component: exactly where the separators must be.
-    var separatorOffsets: [Int] {
-        let covered = Set(Array(day..<(day + 2)) + Array(month..<(month + 2)) + Array(year..<(year + 4)))
-        return (0..<length).filter { !covered.contains($0) }
-    }
+    static let compactDMY = DateTextLayout(day: 0, month: 2, year: 4, separator: 0, separatorOffsets: [])
+    static let slashedDMY = DateTextLayout(day: 0, month: 3, year: 6, separator: UInt8(ascii: "/"), separatorOffsets: [2, 5])
+    static let iso8601 = DateTextLayout(day: 8, month: 5, year: 0, separator: UInt8(ascii: "-"), separatorOffsets: [4, 7])
 }

@@ -13,7 +13,7 @@ public enum MRZTransliteration {
             if (0x300...0x36F).contains(scalar.value) { continue }
             switch scalar {
             case "Đ", "đ", "Ɖ": current.append("D")
-            case "a"..."z": current.unicodeScalars.append(Unicode.Scalar(scalar.value - 32)!)
+            case "a"..."z": current.unicodeScalars.append(Unicode.Scalar(UInt8(scalar.value - 32)))
             case "A"..."Z", "0"..."9": current.unicodeScalars.append(scalar)
             case " ", "-", "\t", "<", ",", ".":
                 if !current.isEmpty { words.append(current) }

@@ -42,4 +42,19 @@ public struct PersonalID: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// Never prints the number itself, so an accidental interpolation cannot leak it into a log.
     public var description: String { "PersonalID(<redacted>)" }
+
+    /// Encodes as the 12-digit string.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(digits)
+    }
+
+    /// Decodes the 12-digit string, validating it like ``init(_:)``.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        guard let id = PersonalID(try container.decode(String.self)) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected 12 ASCII digits")
+        }
+        self = id
+    }
 }

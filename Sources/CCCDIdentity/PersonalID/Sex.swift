@@ -15,6 +15,8 @@ public enum Sex: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
+    private static let femaleNFC: [UInt8] = [0x4E, 0xE1, 0xBB, 0xAF]  // "Nữ", U+1EEF
+
     /// `M` / `F`, as in an ICAO MRZ.
     public var mrzCharacter: Character {
         switch self {
@@ -26,6 +28,16 @@ public enum Sex: String, Sendable, Hashable, Codable, CaseIterable {
     /// Reads the QR's `Nam` / `Nữ`. Comparison is canonical (`Nữ` decomposed also matches),
     /// but not case- or diacritic-insensitive: `Nu` is what a keyboard-wedge scanner makes of `Nữ`.
     public init?(qrText: some StringProtocol) {
+        // Byte comparison first: the parser hands over NFC text, and String's canonical
+        // comparison of non-ASCII text is far slower.
+        if qrText.utf8.elementsEqual("Nam".utf8) {
+            self = .male
+            return
+        }
+        if qrText.utf8.elementsEqual(Sex.femaleNFC) {
+            self = .female
+            return
+        }
         switch String(qrText) {
         case "Nam": self = .male
         case "Nữ": self = .female

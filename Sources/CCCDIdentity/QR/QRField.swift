@@ -25,5 +25,4 @@ public struct QRField: Sendable, Hashable {
     public static let bhytFullName = QRField(index: 1, name: .init(vi: "họ và tên", en: "full name"))
     public static let bhytDateOfBirth = QRField(index: 2, name: .init(vi: "ngày sinh", en: "date of birth"))
     public static let bhytSex = QRField(index: 3, name: .init(vi: "giới tính", en: "sex"))
-    public static let bhytAddress = QRField(index: 4, name: .init(vi: "địa chỉ", en: "address"))
 }

@@ -104,9 +104,9 @@ extension QRPayloadError {
             diagnostic: DiagnosticQuote.quote(text))
     }
 
-    static func invalidSex(_ field: QRField, expected: LocalizedText, _ text: some StringProtocol) -> QRPayloadError {
+    static func invalidSex(_ text: some StringProtocol) -> QRPayloadError {
         QRPayloadError(.invalidSex, LocalizedText(
-            vi: "\(field.label.vi) không phải \(expected.vi)", en: "\(field.label.en) is neither \(expected.en)"),
+            vi: "\(QRField.sex.label.vi) không phải Nam hoặc Nữ", en: "\(QRField.sex.label.en) is neither Nam nor Nữ"),
             diagnostic: DiagnosticQuote.quote(text))
     }
 

@@ -27,9 +27,10 @@ public enum ScannedQR: Sendable, Hashable {
         }
     }
 
-    /// Routes on the shape of field 0 (12 digits = CCCD; card code with hex name = BHYT) and
+    /// Routes on shape (12-digit field 0 = CCCD; card code and a date in field 2 = BHYT) and
     /// recognises keyboard-wedge damage before any strict validation.
-    private static func parse(cleanText text: String) throws(QRPayloadError) -> ScannedQR {
+    private static func parse(cleanText payload: PayloadText.Clean) throws(QRPayloadError) -> ScannedQR {
+        let text = payload.text
         let fields = FieldSplitter.split(text, separator: "|")
         guard fields.count > 1 else {
             let wedgeFields = FieldSplitter.split(text, separator: "\\")
@@ -40,7 +41,7 @@ public enum ScannedQR: Sendable, Hashable {
         }
         let first = fields[0]
         if Digits.areAll(first, count: 12) {
-            return .cccd(try CitizenQRParser.parse(fields))
+            return .cccd(try CitizenQRParser.parse(fields, scan: payload.scan))
         }
         if BHYTCardQRParser.looksLikeBHYT(fields) {
             return .bhyt(try BHYTCardQRParser.parse(fields))

@@ -1,12 +1,14 @@
 /// Quotes offending input for an error's `diagnostic` so it stays on one short line.
 ///
 /// The CLI prints errors as exactly one stderr line and the kiosk shows them in a fixed box, so
-/// control characters are escaped and long input is cut (a whole QR payload is not a diagnostic).
+/// control characters and backslashes are escaped (`\n`, `\u{7}`), an empty field shows as `""`,
+/// and long input is cut with `…` (a whole QR payload is not a diagnostic).
 enum DiagnosticQuote {
     static let limit = 64
 
     static func quote(_ text: some StringProtocol) -> String {
-        var result = "\""
+        guard !text.isEmpty else { return "\"\"" }
+        var result = ""
         var count = 0
         for scalar in text.unicodeScalars {
             if count == limit {
@@ -14,13 +16,12 @@ enum DiagnosticQuote {
                 break
             }
             switch scalar {
-            case "\"": result += "\\\""
             case "\\": result += "\\\\"
             case "\n": result += "\\n"
             case "\r": result += "\\r"
             case "\t": result += "\\t"
             default:
-                if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
+                if ControlCharacters.isControl(scalar) || scalar.properties.generalCategory == .format {
                     result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
                 } else {
                     result.unicodeScalars.append(scalar)
@@ -28,6 +29,6 @@ enum DiagnosticQuote {
             }
             count += 1
         }
-        return result + "\""
+        return result
     }
 }

@@ -23,20 +23,9 @@ enum HexText {
             }
         }
         guard let decoded = String(validating: bytes, as: UTF8.self),
-              !decoded.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+              !ControlCharacters.occur(in: decoded.utf8)
         else { return nil }
         return PayloadText.normalised(String(PayloadText.trim(Substring(decoded))))
-    }
-
-    /// `bytes` as lowercase hex (for building test payloads and fixtures).
-    static func encode(_ text: String) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var result: [UInt8] = []
-        for byte in text.utf8 {
-            result.append(digits[Int(byte >> 4)])
-            result.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: result, as: UTF8.self)
     }
 
     private static func nibble(_ byte: UInt8) -> UInt8? {

@@ -128,7 +128,8 @@ private struct BHYTJSON: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case kind, cardCode, socialInsuranceNumber, beneficiaryGroup, benefitLevel, provinceCode
-        case fullName, dateOfBirth, sex, address, registeredFacility, validFrom, validTo, issueDate
+        case fullName, dateOfBirth, sex, address, registeredFacility, registeredFacilityCode
+        case validFrom, validTo, issueDate
         case warnings
     }
 
@@ -146,6 +147,7 @@ private struct BHYTJSON: Encodable {
         try container.encode(qr.sex?.rawValue, forKey: .sex)
         try container.encode(qr.address, forKey: .address)
         try container.encode(qr.registeredFacility, forKey: .registeredFacility)
+        try container.encode(qr.registeredFacilityCode, forKey: .registeredFacilityCode)
         try container.encode(qr.validFrom?.iso8601, forKey: .validFrom)
         try container.encode(qr.validTo?.iso8601, forKey: .validTo)
         try container.encode(qr.issueDate?.iso8601, forKey: .issueDate)

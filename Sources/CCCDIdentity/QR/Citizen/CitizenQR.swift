@@ -26,7 +26,8 @@ public struct CitizenQR: Sendable, Hashable {
     /// The card's expiry as the laws define it; ``ExpiryDerivation/candidates`` for BAC.
     public var expiry: ExpiryDerivation { ExpiryDerivation(dateOfBirth: dateOfBirth, issueDate: issueDate) }
 
-    /// Builds a validated identity, applying the same rules as the QR parser.
+    /// Builds a validated identity, applying the same rules as the QR parser — including the
+    /// keyboard-wedge rule, so a name and address without any diacritic are refused.
     public init(
         personalID: PersonalID, oldIDNumber: String? = nil, fullName: String, dateOfBirth: CivilDate,
         sex: Sex, address: String, issueDate: CivilDate, extraFields: [String] = []
@@ -37,7 +38,7 @@ public struct CitizenQR: Sendable, Hashable {
             Substring(issueDate.compactDMY),
         ]
         fields += extraFields.map { Substring($0) }
-        self = try CitizenQRParser.parse(fields)
+        self = try CitizenQRParser.parse(fields, scan: PayloadScan(fields.joined(separator: "|").utf8))
     }
 
     init(validated personalID: PersonalID, oldIDNumber: String?, fullName: String, dateOfBirth: CivilDate,

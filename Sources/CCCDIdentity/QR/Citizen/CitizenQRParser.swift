@@ -4,9 +4,10 @@
 /// scanner rather than shown a field error), then each field is validated, then the ID digits are
 /// cross-checked against the date of birth and sex — a QR that disagrees with itself is corrupt.
 enum CitizenQRParser {
-    static func parse(_ fields: [Substring]) throws(QRPayloadError) -> CitizenQR {
+    /// `scan` summarises the whole payload so checks that cannot fire are skipped.
+    static func parse(_ fields: [Substring], scan: PayloadScan) throws(QRPayloadError) -> CitizenQR {
         guard fields.count >= 7 else { throw .tooFewFields(found: fields.count) }
-        try rejectKeyboardWedgeDamage(fields)
+        try rejectKeyboardWedgeDamage(fields, scan: scan)
 
         guard let personalID = PersonalID(fields[0]) else { throw .invalidIDNumber(fields[0]) }
 
@@ -15,13 +16,13 @@ enum CitizenQRParser {
             throw .invalidOldIDNumber(oldID)
         }
 
-        let fullName = try text(fields[2], .fullName, required: true)
+        let fullName = try text(fields[2], .fullName, required: true, scan: scan)
         let dateOfBirth = try date(fields[3], .dateOfBirth)
         guard !fields[4].isEmpty else { throw .missing(.sex) }
         guard let sex = Sex(qrText: fields[4]) else {
-            throw .invalidSex(.sex, expected: LocalizedText(vi: "Nam hoặc Nữ", en: "Nam nor Nữ"), fields[4])
+            throw .invalidSex(fields[4])
         }
-        let address = try text(fields[5], .address, required: false)
+        let address = try text(fields[5], .address, required: false, scan: scan)
         let issueDate = try date(fields[6], .issueDate)
 
         if let problem = personalID.crossCheck(dateOfBirth: dateOfBirth, sex: sex).first {
@@ -37,9 +38,9 @@ enum CitizenQRParser {
             warnings: warnings(personalID: personalID, address: address, extraFields: extraFields))
     }
 
-    private static func rejectKeyboardWedgeDamage(_ fields: [Substring]) throws(QRPayloadError) {
+    private static func rejectKeyboardWedgeDamage(_ fields: [Substring], scan: PayloadScan) throws(QRPayloadError) {
         let textFields = [fields[2], fields[4], fields[5]]
-        if textFields.contains(where: KeyboardWedgeDetector.hasReplacementCharacters) {
+        if scan.hasReplacement, textFields.contains(where: KeyboardWedgeDetector.hasReplacementCharacters) {
             throw .keyboardWedge(.lettersReplaced)
         }
         if KeyboardWedgeDetector.looksLikeMangledSex(fields[4]) {
@@ -48,14 +49,15 @@ enum CitizenQRParser {
         // Real names and addresses always carry diacritics (Phường, Xã, Thôn, Nguyễn…); a payload
         // with none at all is a scanner that could not type them. [?] A holder whose name *and*
         // address are plain ASCII would be refused here; none is known.
-        if !fields[2].isEmpty, textFields.allSatisfy(KeyboardWedgeDetector.isASCII) {
+        if !fields[2].isEmpty, !scan.hasNonASCII || textFields.allSatisfy(KeyboardWedgeDetector.isASCII) {
             throw .keyboardWedge(.diacriticsLost)
         }
     }
 
-    private static func text(_ field: Substring, _ label: QRField, required: Bool) throws(QRPayloadError) -> String {
+    private static func text(_ field: Substring, _ label: QRField, required: Bool,
+                             scan: PayloadScan) throws(QRPayloadError) -> String {
         if required, field.isEmpty { throw .missing(label) }
-        if field.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        if scan.hasControl, ControlCharacters.occur(in: field.utf8) {
             throw .invalidText(label)
         }
         return String(field)

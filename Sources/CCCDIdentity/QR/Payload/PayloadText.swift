@@ -3,9 +3,28 @@
 /// Scanners hand over bytes; this is where the encoding is decided once: a UTF-8 byte-order mark
 /// is dropped, surrounding whitespace and the scanner's CR/LF suffix are trimmed, invalid UTF-8
 /// is a specific error (the scanner is set to a legacy code page), and the text is normalised to
-/// Unicode NFC so `Nữ` typed with combining marks equals the precomposed `Nữ`.
+/// Unicode NFC so `Nữ` typed with combining marks equals the precomposed `Nữ`. Every scalar
+/// below U+0300 and every precomposed letter of Latin Extended Additional (U+1E00…U+1EFF, where
+/// the Vietnamese tone letters live) is NFC-stable, so the usual payload skips the Foundation call.
 enum PayloadText {
-    static func decode(_ bytes: [UInt8]) throws(QRPayloadError) -> String {
+    /// Normalised text and what a scan of it found.
+    struct Clean {
+        let text: String
+        let scan: PayloadScan
+
+        init(normalising text: String) {
+            let scan = PayloadScan(text.utf8)
+            if scan.mayNeedNFC {
+                self.text = UnicodeNormalization.nfc(text)
+                self.scan = PayloadScan(self.text.utf8)
+            } else {
+                self.text = text
+                self.scan = scan
+            }
+        }
+    }
+
+    static func decode(_ bytes: [UInt8]) throws(QRPayloadError) -> Clean {
         var start = 0
         var end = bytes.count
         while end - start >= 3, bytes[start] == 0xEF, bytes[start + 1] == 0xBB, bytes[start + 2] == 0xBF {
@@ -20,18 +39,23 @@ enum PayloadText {
             let offset = start + firstInvalidOffset(slice)
             throw .invalidUTF8(offset: offset, byte: bytes[min(offset, bytes.count - 1)])
         }
-        return normalised(text)
+        // A BOM or whitespace inside the trimmed bytes (`" \u{FEFF}…"`) is trimmed as text.
+        return Clean(normalising: String(trim(Substring(text))))
     }
 
     /// For callers that already hold a `String` (a typed-in payload, a test).
-    static func clean(_ text: String) throws(QRPayloadError) -> String {
+    static func clean(_ text: String) throws(QRPayloadError) -> Clean {
         let trimmed = trim(Substring(text))
         guard !trimmed.isEmpty else { throw .empty }
-        return normalised(String(trimmed))
+        return Clean(normalising: String(trimmed))
     }
 
     /// Trims ASCII whitespace, NUL and U+FEFF from both ends.
     static func trim(_ text: Substring) -> Substring {
+        // Fast exit for the usual unpadded field: U+FEFF is EF BB BF, whitespace is ≤ 0x20.
+        guard let first = text.utf8.first, let last = text.utf8.last,
+              first <= 0x20 || first == 0xEF || last <= 0x20 || last == 0xBF
+        else { return text }
         let scalars = text.unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex
@@ -62,15 +86,9 @@ enum PayloadText {
         }
     }
 
-    /// NFC, skipping the Foundation call when the text is already NFC by construction.
-    ///
-    /// Every scalar below U+0300 and every precomposed letter in Latin Extended Additional
-    /// (U+1E00…U+1EFF, where the Vietnamese tone letters live) is stable under NFC, so a payload
-    /// made only of those is returned as is — the common case, and the reason QR parsing stays in
-    /// the low microseconds.
+    /// NFC, skipping the Foundation call when the text is already NFC by construction
+    /// (see ``PayloadScan/mayNeedNFC``).
     static func normalised(_ text: String) -> String {
-        let alreadyNFC = text.utf8.allSatisfy { $0 < 0x80 }
-            || text.unicodeScalars.allSatisfy { $0.value < 0x300 || (0x1E00...0x1EFF).contains($0.value) }
-        return alreadyNFC ? text : UnicodeNormalization.nfc(text)
+        Clean(normalising: text).text
     }
 }
