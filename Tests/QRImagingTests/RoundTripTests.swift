@@ -97,11 +97,4 @@ struct ShippedSampleTests {
         let url = Self.folder.appendingPathComponent(file)
         #expect(try QRSymbolDecoder().payloads(contentsOf: url).map(\.bytes) == [Array(payload.utf8)])
     }
-
-    @Test("The benchmark workload decodes the file once per iteration")
-    func benchmarkWorkload() throws {
-        let url = Self.folder.appendingPathComponent("cccd-2024-tran-van-thu.png")
-        #expect(try QRDecodeBenchmark.decodeRepeatedly(contentsOf: url, iterations: 3) == 3)
-        #expect(try QRDecodeBenchmark.decodeRepeatedly(contentsOf: url, iterations: 0) == 0)
-    }
 }

@@ -5,26 +5,18 @@ import Foundation
 /// encoder that shares no code with zbar) and ImageMagick's `convert`. `make test` installs
 /// both (TEST_DEBS); tests that need one are skipped, loudly, when it is missing.
 enum ImageTools {
-    static let qrencode = which("qrencode")
     static let convert = which("convert")
 
-    static var haveQREncode: Bool { reportMissing("qrencode", qrencode) }
-    static var haveBoth: Bool { reportMissing("qrencode", qrencode) && reportMissing("convert (ImageMagick)", convert) }
-
-    private static func reportMissing(_ name: String, _ tool: URL?) -> Bool {
-        if tool == nil { print("SKIPPED: \(name) is not installed; run `make test-deps` (TEST_DEBS)") }
-        return tool != nil
+    static var haveQREncode: Bool { QREncode.isAvailable }
+    static var haveBoth: Bool {
+        guard QREncode.isAvailable else { return false }
+        if convert == nil { print("SKIPPED: convert (ImageMagick) is not installed; run `make test-deps` (TEST_DEBS)") }
+        return convert != nil
     }
 
     /// Encodes `payload` as a QR PNG at `url` in 8-bit mode, so the bytes go in untouched.
     static func encodeQR(_ payload: [UInt8], to url: URL, moduleSize: Int = 6) async throws {
-        guard let qrencode else { throw ToolError(description: "qrencode missing") }
-        let outcome = try await runProcess(
-            qrencode,
-            ["-8", "-s", String(moduleSize), "-m", "4", "-o", url.path],
-            stdin: Data(payload)
-        )
-        guard outcome.status == 0 else { throw ToolError(description: "qrencode failed: \(outcome.stderrText)") }
+        try await QREncode.encode(payload, to: url, moduleSize: moduleSize)
     }
 
     /// Encodes `payload` into `folder`, then lets ImageMagick apply `options` and write
