@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("", TLVError.Reason.truncatedTag),
+        ("", TLVFailure.truncatedTag),
         ("5F", .truncatedTag),
         ("7F49", .truncatedLength),
         ("5F8181818101", .tagTooLong),
@@ -50,7 +50,7 @@ import Testing
         ("0484FFFFFFFF00", .valueOverrunsInput),
         ("0403AABB", .valueOverrunsInput),
     ])
-    func hostileInputIsRejectedWithATypedError(text: String, reason: TLVError.Reason) {
+    func hostileInputIsRejectedWithATypedError(text: String, reason: TLVFailure) {
         expectFailure(TLVError(reason)) { _ = try TLV.decode(hex(text)) }
     }
 

@@ -1,25 +1,17 @@
 public import CCCDIdentity
 
 /// A command or response APDU that cannot be encoded or decoded.
-public struct APDUError: ChipProtocolFailure {
-    public enum Reason: String, Sendable, Hashable {
-        case commandTooShort = "apdu.command.tooShort"
-        case lengthMismatch = "apdu.command.lengthMismatch"
-        case dataTooLong = "apdu.command.dataTooLong"
-        case invalidExpectedLength = "apdu.command.invalidLe"
-        case responseTooShort = "apdu.response.tooShort"
-    }
+public typealias APDUError = ChipProtocolError<APDUFailure>
 
-    public var reason: Reason
-    public var diagnostic: String?
-
-    public init(_ reason: Reason, diagnostic: String? = nil) {
-        self.reason = reason
-        self.diagnostic = diagnostic
-    }
+public enum APDUFailure: String, ChipFailureReason {
+    case commandTooShort = "apdu.command.tooShort"
+    case lengthMismatch = "apdu.command.lengthMismatch"
+    case dataTooLong = "apdu.command.dataTooLong"
+    case invalidExpectedLength = "apdu.command.invalidLe"
+    case responseTooShort = "apdu.response.tooShort"
 
     public var message: LocalizedText {
-        switch reason {
+        switch self {
         case .commandTooShort, .lengthMismatch:
             LocalizedText(vi: "Lệnh APDU có cấu trúc không hợp lệ", en: "Command APDU is malformed")
         case .dataTooLong:

@@ -1,29 +1,21 @@
 public import CCCDIdentity
 
 /// BER-TLV bytes that cannot be trusted: the parser stops instead of guessing.
-public struct TLVError: ChipProtocolFailure {
-    public enum Reason: String, Sendable, Hashable {
-        case truncatedTag = "tlv.tag.truncated"
-        case tagTooLong = "tlv.tag.tooLong"
-        case truncatedLength = "tlv.length.truncated"
-        case indefiniteLength = "tlv.length.indefinite"
-        case unsupportedLengthForm = "tlv.length.unsupportedForm"
-        case valueOverrunsInput = "tlv.value.overrunsInput"
-        case unexpectedTag = "tlv.tag.unexpected"
-        case missingObject = "tlv.object.missing"
-        case trailingBytes = "tlv.object.trailingBytes"
-    }
+public typealias TLVError = ChipProtocolError<TLVFailure>
 
-    public var reason: Reason
-    public var diagnostic: String?
-
-    public init(_ reason: Reason, diagnostic: String? = nil) {
-        self.reason = reason
-        self.diagnostic = diagnostic
-    }
+public enum TLVFailure: String, ChipFailureReason {
+    case truncatedTag = "tlv.tag.truncated"
+    case tagTooLong = "tlv.tag.tooLong"
+    case truncatedLength = "tlv.length.truncated"
+    case indefiniteLength = "tlv.length.indefinite"
+    case unsupportedLengthForm = "tlv.length.unsupportedForm"
+    case valueOverrunsInput = "tlv.value.overrunsInput"
+    case unexpectedTag = "tlv.tag.unexpected"
+    case missingObject = "tlv.object.missing"
+    case trailingBytes = "tlv.object.trailingBytes"
 
     public var message: LocalizedText {
-        switch reason {
+        switch self {
         case .truncatedTag, .truncatedLength, .valueOverrunsInput:
             LocalizedText(vi: "Dữ liệu từ chip bị cắt cụt", en: "Data from the chip is truncated")
         case .tagTooLong, .indefiniteLength, .unsupportedLengthForm:
