@@ -77,7 +77,7 @@ extension SecureMessaging {
         // Only what the MAC covers is used: objects after DO8E are ignored, never decrypted.
         let covered = Array(objects[..<checksumIndex])
         let expected = try mac(Padding.pad(sendSequenceCounter.bytes + covered.flatMap(\.encoded), blockSize: cipher.blockSize))
-        guard Self.constantTimeEqual(expected, objects[checksumIndex].value) else {
+        guard SecureMessagingChecks.constantTimeEqual(expected, objects[checksumIndex].value) else {
             throw SecureMessagingError(.macMismatch)
         }
         guard let statusObject = covered.first(tag: SecureMessagingTag.statusWord), statusObject.value.count == 2 else {
@@ -128,7 +128,9 @@ extension SecureMessaging {
         }
         return [ne == CommandAPDU.shortMaximumExpectedLength ? 0 : UInt8(ne)]
     }
+}
 
+enum SecureMessagingChecks {
     /// MAC comparison whose time does not depend on where the first difference is.
     static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         guard a.count == b.count else { return false }
