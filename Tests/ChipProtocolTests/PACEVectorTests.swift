@@ -114,8 +114,9 @@ import Testing
     }
 
     @Test func unsupportedVariantsFailBeforeAnyAPDU() throws {
-        let im = try SecurityInfos(berEncoded: TLV(tag: 0x31, value: hex("3012060A04007F0007020204040202010202010D")).encoded).paceInfos[0]
-        expectFailure(PACEError(.unsupportedProtocol)) { _ = try PACE(info: im, password: .can("123456")) }
+        let cam = try SecurityInfos(berEncoded: TLV(tag: 0x31, value: hex("3012060A04007F0007020204060202010202010D")).encoded).paceInfos[0]
+        #expect(cam.algorithm.mapping == .chipAuthentication)
+        expectFailure(PACEError(.unsupportedProtocol)) { _ = try PACE(info: cam, password: .can("123456")) }
         let noParameters = try SecurityInfos(berEncoded: TLV(tag: 0x31, value: hex("300F060A04007F00070202040202020102")).encoded).paceInfos[0]
         expectFailure(PACEError(.unsupportedProtocol)) { _ = try PACE(info: noParameters, password: .can("123456")) }
         let mismatched = try SecurityInfos(berEncoded: TLV(tag: 0x31, value: hex("3012060A04007F00070202040102020102020100")).encoded).paceInfos[0]

@@ -1,6 +1,7 @@
 public import ICAOCrypto
 
-/// The terminal side of PACE v2 with Generic Mapping (Doc 9303-11 §4.4), DH or ECDH, 3DES or AES.
+/// The terminal side of PACE v2 (Doc 9303-11 §4.4) with Generic or Integrated Mapping, DH or
+/// ECDH, 3DES or AES. Chip Authentication Mapping is not implemented yet.
 ///
 /// It runs as a fixed sequence of ``Step``s over an ``APDUTransport``, with every random choice of
 /// the terminal drawn from the injected ``RandomSource`` — so a test can replay the standard's
@@ -28,7 +29,7 @@ public struct PACE: Sendable {
         info: PACEInfo, password: PACEPassword,
         crypto: any ICAOCryptography = OpenSSLCrypto(), random: any RandomSource = SystemRandomSource()
     ) throws {
-        guard info.algorithm.mapping == .generic else {
+        guard info.algorithm.mapping != .chipAuthentication else {
             throw PACEError(.unsupportedProtocol, diagnostic: "mapping \(info.algorithm.mapping)")
         }
         guard let parameterID = info.parameterID, let parameters = info.domainParameters else {
@@ -64,17 +65,34 @@ public struct PACE: Sendable {
         }
         let nonce = try crypto.decrypt(cipher, .cbcZeroIV(for: cipher), key: passwordKey, encryptedNonce)
 
-        // 2. Generic mapping: G̃ from s and a mapping key agreement.
-        let mappingKeys = try group.generateKeyPair(base: group.generator, using: random)
-        let chipMappingKey = try await exchange(.mapNonce, tag: 0x81, value: mappingKeys.publicKey, answerTag: 0x82, over: transport)
-        let mappedGenerator = try checked(.mapNonce, distinctFrom: mappingKeys.publicKey, chipMappingKey) {
-            try group.genericMapping(nonce: nonce, privateKey: mappingKeys.privateKey, chipMappingKey: chipMappingKey)
+        // 2. Mapping: G̃ from s, by a DH exchange (GM) or by R(s, t) with a terminal nonce t (IM).
+        let mappedGenerator: [UInt8]
+        switch info.algorithm.mapping {
+        case .integrated:
+            let terminalNonce = try random.randomBytes(cipher.keyLength)
+            // The chip answers an empty 82; nothing in it is used.
+            _ = try await exchange(.mapNonce, tag: 0x81, value: terminalNonce, answerTag: nil, over: transport)
+            mappedGenerator = try fromChipData(.mapNonce) {
+                let randomValue = try IntegratedMapping.pseudoRandomOutput(
+                    nonce: nonce, terminalNonce: terminalNonce, cipher: cipher,
+                    primeBitLength: group.primeBitLength, crypto: crypto
+                )
+                return try group.integratedMapping(randomValue: randomValue)
+            }
+        case .generic, .chipAuthentication:
+            let mappingKeys = try group.generateKeyPair(base: group.generator, using: random)
+            let chipMappingKey = try await exchange(.mapNonce, tag: 0x81, value: mappingKeys.publicKey, answerTag: 0x82, over: transport)
+            try requireDistinct(.mapNonce, ours: mappingKeys.publicKey, theirs: chipMappingKey)
+            mappedGenerator = try fromChipData(.mapNonce) {
+                try group.genericMapping(nonce: nonce, privateKey: mappingKeys.privateKey, chipMappingKey: chipMappingKey)
+            }
         }
 
         // 3. Ephemeral key agreement on G̃.
         let ephemeralKeys = try group.generateKeyPair(base: mappedGenerator, using: random)
         let chipEphemeralKey = try await exchange(.keyAgreement, tag: 0x83, value: ephemeralKeys.publicKey, answerTag: 0x84, over: transport)
-        let sharedSecret = try checked(.keyAgreement, distinctFrom: ephemeralKeys.publicKey, chipEphemeralKey) {
+        try requireDistinct(.keyAgreement, ours: ephemeralKeys.publicKey, theirs: chipEphemeralKey)
+        let sharedSecret = try fromChipData(.keyAgreement) {
             try group.sharedSecret(privateKey: ephemeralKeys.privateKey, peer: try group.validatePublicKey(chipEphemeralKey))
         }
         let encryptionKey = try crypto.deriveKey(from: sharedSecret, counter: .encryption, for: cipher)
@@ -99,9 +117,10 @@ public struct PACE: Sendable {
         )
     }
 
-    /// One GENERAL AUTHENTICATE round trip; returns the value of `answerTag` in the chip's 7C.
+    /// One GENERAL AUTHENTICATE round trip; returns the value of `answerTag` in the chip's 7C
+    /// (nothing when `answerTag` is nil).
     private func exchange(
-        _ step: Step, tag: UInt32?, value: [UInt8], answerTag: UInt32, isLast: Bool = false,
+        _ step: Step, tag: UInt32?, value: [UInt8], answerTag: UInt32?, isLast: Bool = false,
         over transport: any APDUTransport
     ) async throws -> [UInt8] {
         let response = try await transport.transmit(PACECommands.generalAuthenticate(tag: tag, value: value, isLast: isLast))
@@ -111,15 +130,19 @@ public struct PACE: Sendable {
             if response.status.sw1 == 0x63 { throw PACEError(.wrongPassword, diagnostic: diagnostic) }
             throw PACEError(.chipRejected, diagnostic: diagnostic)
         }
+        guard let answerTag else { return [] }
         return try PACECommands.dynamicAuthenticationData(response, tag: answerTag)
     }
 
-    /// Runs a computation on the chip's public key, after checking it differs from ours (a chip
-    /// echoing our key is a reflection attack), and reports invalid keys as chip errors.
-    private func checked(_ step: Step, distinctFrom ours: [UInt8], _ theirs: [UInt8], _ body: () throws -> [UInt8]) throws -> [UInt8] {
+    /// A chip that echoes the terminal's public key is mounting a reflection attack.
+    private func requireDistinct(_ step: Step, ours: [UInt8], theirs: [UInt8]) throws {
         guard theirs != ours else {
             throw PACEError(.invalidChipResponse, diagnostic: "\(step.rawValue): chip echoed the terminal's key")
         }
+    }
+
+    /// Runs a computation on data the chip sent, reporting invalid keys or nonces as chip errors.
+    private func fromChipData(_ step: Step, _ body: () throws -> [UInt8]) throws -> [UInt8] {
         do {
             return try body()
         } catch let error as CryptoError {

@@ -57,6 +57,21 @@ enum PACEKeyAgreementGroup {
         }
     }
 
+    var primeBitLength: Int {
+        switch self {
+        case .ellipticCurve(let curve): curve.primeBitLength
+        case .modular(let group): group.primeBitLength
+        }
+    }
+
+    /// Integrated mapping: G̃ = f_G(R(s, t)) or g̃ = f_g(R(s, t)), from the unreduced R output.
+    func integratedMapping(randomValue: [UInt8]) throws -> [UInt8] {
+        switch self {
+        case .ellipticCurve(let curve): try curve.integratedMappingPoint(from: randomValue).uncompressedEncoding
+        case .modular(let group): try group.integratedMappingGenerator(from: randomValue)
+        }
+    }
+
     /// Generic mapping (Doc 9303-11 §4.4.3.3.1): G̃ = s·G + H with H = SK_map,IFD · PK_map,IC,
     /// or g̃ = g^s · h with h = PK_map,IC^SK_map,IFD.
     func genericMapping(nonce: [UInt8], privateKey: [UInt8], chipMappingKey: [UInt8]) throws -> [UInt8] {

@@ -9,6 +9,8 @@ public protocol EllipticCurve: Sendable {
     var coordinateLength: Int { get }
     /// The curve's base point G.
     var generator: ECPoint { get }
+    /// Bit length of p (PACE Integrated Mapping sizes its pseudo-random output from it).
+    var primeBitLength: Int { get }
 
     /// Reads an uncompressed point `04 ‖ x ‖ y`, rejecting anything not on the curve.
     func decodePoint(_ encoded: [UInt8]) throws -> ECPoint
@@ -18,6 +20,10 @@ public protocol EllipticCurve: Sendable {
 
     /// a + b. Fails on off-curve inputs or an infinite result.
     func add(_ a: ECPoint, _ b: ECPoint) throws -> ECPoint
+
+    /// f_G of PACE Integrated Mapping (Doc 9303-11 App. B): the point encoding of
+    /// `randomValue mod p`, a generator whose discrete logarithm nobody knows.
+    func integratedMappingPoint(from randomValue: [UInt8]) throws -> ECPoint
 
     /// A private scalar uniformly in [1, n−1], drawn from `random` by rejection sampling so that an
     /// injected value of the right length is used unchanged.

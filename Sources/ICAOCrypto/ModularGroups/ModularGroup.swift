@@ -18,6 +18,8 @@ public protocol ModularGroup: Sendable {
     var primeLength: Int { get }
     /// The group generator g.
     var generator: [UInt8] { get }
+    /// Bit length of p (PACE Integrated Mapping sizes its pseudo-random output from it).
+    var primeBitLength: Int { get }
 
     /// Checks a received public value: 1 < y < p−1 and y^q = 1 (it lies in the prime-order
     /// subgroup, which blocks small-subgroup attacks). Returns it padded to ``primeLength``.
@@ -28,6 +30,9 @@ public protocol ModularGroup: Sendable {
 
     /// a · b mod p.
     func multiply(_ a: [UInt8], _ b: [UInt8]) throws -> [UInt8]
+
+    /// f_g of PACE Integrated Mapping: `(randomValue mod p)^((p−1)/q)`, rejected if it is 1.
+    func integratedMappingGenerator(from randomValue: [UInt8]) throws -> [UInt8]
 
     /// A private exponent uniformly in [1, q−1], drawn from `random` by rejection sampling.
     func generatePrivateKey(using random: any RandomSource) throws -> [UInt8]

@@ -8,7 +8,8 @@ struct OpenSSLEllipticCurve: EllipticCurve {
     let curve: NamedCurve
     let coordinateLength: Int
     let generator: ECPoint
-    private let group: ECGroupHandle
+    let primeBitLength: Int
+    let group: ECGroupHandle
     /// n, big-endian, and its bit length (for rejection sampling of private keys).
     private let order: [UInt8]
     private let orderBits: Int
@@ -17,7 +18,8 @@ struct OpenSSLEllipticCurve: EllipticCurve {
         self.curve = curve
         let group = try ECGroupHandle(curveName: curve.rawValue)
         self.group = group
-        self.coordinateLength = Int((EC_GROUP_get_degree(group.handle) + 7) / 8)
+        self.primeBitLength = Int(EC_GROUP_get_degree(group.handle))
+        self.coordinateLength = (primeBitLength + 7) / 8
         guard let orderHandle = EC_GROUP_get0_order(group.handle),
               let generatorHandle = EC_GROUP_get0_generator(group.handle)
         else { throw OpenSSLError.capture("EC_GROUP_get0_order/generator") }
@@ -38,8 +40,7 @@ struct OpenSSLEllipticCurve: EllipticCurve {
             x: Array(encoded[1...coordinateLength]),
             y: Array(encoded[(1 + coordinateLength)...])
         )
-        _ = try handle(for: point, context: try BigNumberContext())
-        return point
+        return try validated(point)
     }
 
     func multiply(_ point: ECPoint, by scalar: [UInt8]) throws -> ECPoint {
@@ -71,6 +72,22 @@ struct OpenSSLEllipticCurve: EllipticCurve {
 
     func generatePrivateKey(using random: any RandomSource) throws -> [UInt8] {
         try RejectionSampling.scalar(below: order, bits: orderBits, using: random)
+    }
+
+    /// `point` unchanged once it is known to lie on this curve.
+    func validated(_ point: ECPoint) throws -> ECPoint {
+        _ = try handle(for: point, context: try BigNumberContext())
+        return point
+    }
+
+    /// The cofactor h, big-endian.
+    func cofactorBytes() throws -> [UInt8] {
+        try withExtendedLifetime(group) {
+            guard let cofactor = EC_GROUP_get0_cofactor(group.handle) else { throw OpenSSLError.capture("EC_GROUP_get0_cofactor") }
+            var bytes = [UInt8](repeating: 0, count: Int((BN_num_bits(cofactor) + 7) / 8))
+            _ = BN_bn2bin(cofactor, &bytes)
+            return bytes
+        }
     }
 
     /// An OpenSSL point for `point`, failing if it is not on this curve.

@@ -9,8 +9,9 @@ struct OpenSSLModularGroup: ModularGroup {
     let group: StandardModularGroup
     let primeLength: Int
     let generator: [UInt8]
-    private let prime: [UInt8]
-    private let order: [UInt8]
+    let primeBitLength: Int
+    let prime: [UInt8]
+    let order: [UInt8]
     private let orderBits: Int
 
     init(_ group: StandardModularGroup) throws {
@@ -22,6 +23,7 @@ struct OpenSSLModularGroup: ModularGroup {
         let p = try key.bigNumberParameter(OSSL_PKEY_PARAM_FFC_P)
         let q = try key.bigNumberParameter(OSSL_PKEY_PARAM_FFC_Q)
         let g = try key.bigNumberParameter(OSSL_PKEY_PARAM_FFC_G)
+        primeBitLength = p.bitCount
         primeLength = p.byteCount
         prime = try p.bytes(paddedTo: primeLength)
         generator = try g.bytes(paddedTo: primeLength)
