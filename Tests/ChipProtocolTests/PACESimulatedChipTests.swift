@@ -2,7 +2,7 @@ import ChipProtocol
 import ICAOCrypto
 import Testing
 
-/// PACE-GM variants without a worked example, against ``SimulatedPACEChip``: the session keys
+/// PACE-GM and PACE-IM variants without a worked example, against ``SimulatedPACEChip``: the session keys
 /// must agree (a protected response from the chip verifies), and a wrong CAN must fail cleanly.
 @Suite struct PACESimulatedChipTests {
     /// (OID arcs after id-PACE, cipher, parameter id)
@@ -15,6 +15,12 @@ import Testing
         (1, 2, .aes128, 0),
         (1, 1, .tripleDES, 1),
         (1, 4, .aes256, 2),
+        // Integrated mapping
+        (4, 1, .tripleDES, 13),
+        (4, 3, .aes192, 15),
+        (4, 4, .aes256, 17),
+        (3, 2, .aes128, 0),
+        (3, 4, .aes256, 2),
     ]
 
     static func info(mapping: UInt8, cipherArc: UInt8, parameterID: Int) throws -> (PACEInfo, [UInt8]) {

@@ -1,9 +1,10 @@
 import ChipProtocol
 import ICAOCrypto
 
-/// The chip's side of PACE-GM, written from the standard with ICAOCrypto directly (not with the
-/// terminal code under test), so the terminal can be exercised on variants the standard has no
-/// worked example for: DH groups, 3DES, AES-192/256, NIST curves, and a wrong CAN.
+/// The chip's side of PACE-GM and PACE-IM, written from the standard with ICAOCrypto directly (not
+/// with the terminal's flow under test), so the terminal can be exercised on variants the standard
+/// has no worked example for: DH groups, 3DES, AES-192/256, NIST curves, and a wrong CAN. For IM
+/// it shares only the pseudo-random function R(s, t), which App. H pins down separately.
 actor SimulatedPACEChip: APDUTransport {
     private let crypto = OpenSSLCrypto()
     private let random = SystemRandomSource()
@@ -12,6 +13,7 @@ actor SimulatedPACEChip: APDUTransport {
     private let parameterID: UInt8
     private let passwordKey: [UInt8]
     private let parameters: DomainParameters
+    private let integratedMapping: Bool
 
     private var nonce: [UInt8] = []
     private var mappedGenerator: [UInt8] = []
@@ -21,6 +23,7 @@ actor SimulatedPACEChip: APDUTransport {
     private(set) var secureMessaging: (any SecureMessaging)?
 
     init(cipher: CipherAlgorithm, oid: [UInt8], parameterID: Int, can: String) throws {
+        integratedMapping = oid.count >= 2 && [3, 4].contains(oid[oid.count - 2])
         self.cipher = cipher
         self.oid = oid
         self.parameterID = UInt8(parameterID)
@@ -47,11 +50,22 @@ actor SimulatedPACEChip: APDUTransport {
 
     private func generalAuthenticate(_ object: TLV?) async throws -> [UInt8] {
         guard let object else {
-            nonce = try random.randomBytes(16)
+            nonce = try random.randomBytes(cipher == .aes192 || cipher == .aes256 ? 32 : 16)
             let z = try crypto.encrypt(cipher, .cbcZeroIV(for: cipher), key: passwordKey, nonce)
             return answer(0x80, z)
         }
         switch object.tag {
+        case 0x81 where integratedMapping:
+            let randomValue = try IntegratedMapping.pseudoRandomOutput(
+                nonce: nonce, terminalNonce: object.value, cipher: cipher, primeBitLength: primeBitLength, crypto: crypto
+            )
+            switch parameters {
+            case .ellipticCurve(let name):
+                mappedGenerator = try crypto.ellipticCurve(name).integratedMappingPoint(from: randomValue).uncompressedEncoding
+            case .modular(let name):
+                mappedGenerator = try crypto.modularGroup(name).integratedMappingGenerator(from: randomValue)
+            }
+            return answer(0x82, [])
         case 0x81:
             let (privateKey, publicKey) = try keyPair(base: generator)
             mappedGenerator = try map(privateKey: privateKey, terminalKey: object.value)
@@ -92,6 +106,15 @@ actor SimulatedPACEChip: APDUTransport {
             switch parameters {
             case .ellipticCurve(let name): try crypto.ellipticCurve(name).generator.uncompressedEncoding
             case .modular(let name): try crypto.modularGroup(name).generator
+            }
+        }
+    }
+
+    private var primeBitLength: Int {
+        get throws {
+            switch parameters {
+            case .ellipticCurve(let name): try crypto.ellipticCurve(name).primeBitLength
+            case .modular(let name): try crypto.modularGroup(name).primeBitLength
             }
         }
     }
