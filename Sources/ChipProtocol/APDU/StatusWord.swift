@@ -86,6 +86,7 @@ public struct StatusWord: Sendable, Hashable, CustomStringConvertible {
 
     /// "6A82 (file or application not found)".
     public var description: String {
-        "\([sw1, sw2].map { String($0, radix: 16, uppercase: true) }.map { $0.count == 1 ? "0" + $0 : $0 }.joined()) (\(meaning))"
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: 4 - digits.count) + digits + " (\(meaning))"
     }
 }
