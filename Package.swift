@@ -114,7 +114,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ChipProtocolTests",
-            dependencies: ["ChipProtocol", "ICAOCrypto"],
+            dependencies: [
+                "ChipProtocol", "ICAOCrypto",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

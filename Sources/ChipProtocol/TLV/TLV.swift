@@ -8,7 +8,8 @@ public struct TLV: Sendable, Hashable {
     /// Tag, length and value exactly as encoded.
     public var encoded: [UInt8]
 
-    /// Builds an object with the DER length encoding.
+    /// Builds an object with the DER length encoding. `tag` is written as given, so it must be a
+    /// well-formed BER tag (all the ICAO and ISO 7816 tag constants are).
     public init(tag: UInt32, value: [UInt8]) {
         self.tag = tag
         self.value = value
