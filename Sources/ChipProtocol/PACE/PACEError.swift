@@ -21,6 +21,8 @@ public enum PACEFailure: String, ChipFailureReason {
     case invalidChipResponse = "pace.chip.invalidResponse"
     /// The chip's authentication token T_IC does not verify: it does not share our keys.
     case chipTokenMismatch = "pace.chip.tokenMismatch"
+    /// The state machine was driven out of order (a caller bug, not a chip fault).
+    case outOfSequence = "pace.protocol.outOfSequence"
 
     /// Failures where the chip or this reader cannot do PACE at all (so BAC is worth trying), as
     /// opposed to a wrong password or a misbehaving chip.
@@ -44,6 +46,8 @@ public enum PACEFailure: String, ChipFailureReason {
             LocalizedText(vi: "Mã truy cập thẻ đã bị khóa do nhập sai nhiều lần", en: "The card access password is blocked after too many attempts")
         case .chipRejected:
             LocalizedText(vi: "Chip từ chối lệnh xác thực PACE", en: "The chip rejected a PACE authentication command")
+        case .outOfSequence:
+            LocalizedText(vi: "Lỗi nội bộ: các bước PACE bị gọi sai thứ tự", en: "Internal error: PACE steps were run out of order")
         case .invalidChipResponse, .chipTokenMismatch:
             LocalizedText(vi: "Phản hồi xác thực của chip không hợp lệ", en: "The chip's authentication response is invalid")
         }

@@ -1,4 +1,4 @@
-public import ICAOCrypto
+import ICAOCrypto
 
 /// The shared secret PACE starts from (Doc 9303-11 §9.5.1).
 public enum PACEPassword: Sendable, Hashable, CustomStringConvertible {

@@ -1,4 +1,4 @@
-public import ICAOCrypto
+import ICAOCrypto
 
 /// What a successful PACE leaves behind.
 public struct PACEResult: Sendable {

@@ -1,4 +1,4 @@
-public import ICAOCrypto
+import ICAOCrypto
 
 /// How PACE maps the nonce onto a fresh generator (Doc 9303-11 §4.4.3.3).
 public enum MappingType: Sendable, Hashable {
