@@ -2,7 +2,8 @@
 /// commands carrying dynamic authentication data (7C).
 enum PACECommands {
     /// MSE:Set AT for mutual authentication: 80 protocol OID, 83 password reference, and
-    /// 84 parameter id. Tag 84 is always sent: some chips (CCCD among them) answer 6A87 without it.
+    /// 84 parameter id. The standard makes 84 conditional, but it is always sent: some chips
+    /// answer 6A87 without it, and none is known to reject it.
     static func setAuthenticationTemplate(algorithm: PACEAlgorithm, password: PACEPassword, parameterID: Int) -> CommandAPDU {
         let data = TLV(tag: 0x80, value: algorithm.objectIdentifierContent).encoded
             + TLV(tag: 0x83, value: [password.reference]).encoded

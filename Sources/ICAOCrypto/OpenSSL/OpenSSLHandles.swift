@@ -94,9 +94,7 @@ final class ECPointHandle {
 }
 
 /// A key or a set of domain parameters (EVP_PKEY).
-///
-/// `@unchecked Sendable`: used only for domain parameters, which are read-only after creation.
-final class PKeyHandle: @unchecked Sendable {
+final class PKeyHandle {
     let handle: OpaquePointer
 
     init(owning handle: OpaquePointer) {
