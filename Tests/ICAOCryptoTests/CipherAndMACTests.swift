@@ -21,6 +21,15 @@ import Testing
         #expect(mac.hexString == "5F1448EEA8AD90A7")
     }
 
+    @Test func chipCryptogramCarriesKIC() throws {
+        // R = RND.IC ‖ RND.IFD ‖ K.IC (App. D.3).
+        let eIC = hex("46B9342A41396CD7386BF5803104D7CEDC122B9132139BAF2EEDC94EE178534F")
+        let r = try crypto.decrypt(.tripleDES, .cbcZeroIV(for: .tripleDES), key: kEnc, eIC)
+        #expect(Array(r[0..<8]).hexString == "4608F91988702212")
+        #expect(Array(r[8..<16]).hexString == "781723860C06C226")
+        #expect(Array(r[16...]).hexString == "0B4F80323EB3191CB04970CB4052790B")
+    }
+
     @Test func retailMACOfChipResponse() throws {
         let eIC = hex("46B9342A41396CD7386BF5803104D7CEDC122B9132139BAF2EEDC94EE178534F")
         let mac = try crypto.retailMAC(key: kMac, Padding.pad(eIC, blockSize: 8))
