@@ -95,4 +95,19 @@ import Testing
         #expect(protected.needsExtendedLength)
         #expect(try protected.encoded().suffix(2) == [0x00, 0x00])
     }
+
+    @Test func aCommandThatCannotBeProtectedDoesNotMoveTheCounter() {
+        var session = BrokenCipherSession()
+        #expect(throws: CryptoError.self) { _ = try session.protect(self.select) }
+        #expect(session.sendSequenceCounter == .zero(blockSize: 16))
+    }
+}
+
+/// A session whose cipher fails, to check that protect leaves the counter as it was.
+struct BrokenCipherSession: SecureMessaging {
+    let cipher = CipherAlgorithm.aes128
+    var sendSequenceCounter = SendSequenceCounter.zero(blockSize: 16)
+    func encrypt(_ paddedData: [UInt8]) throws -> [UInt8] { throw CryptoError(.openSSLFailure) }
+    func decrypt(_ cryptogram: [UInt8]) throws -> [UInt8] { throw CryptoError(.openSSLFailure) }
+    func mac(_ paddedInput: [UInt8]) throws -> [UInt8] { throw CryptoError(.openSSLFailure) }
 }

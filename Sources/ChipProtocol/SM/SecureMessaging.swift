@@ -35,7 +35,19 @@ extension SecureMessaging {
     /// Wraps a plain command: CLA with bits 0C set, data encrypted into DO87 (DO85 for odd INS),
     /// Le into DO97, and DO8E = MAC(SSC ‖ pad(header) ‖ DOs). The counter is incremented first.
     public mutating func protect(_ command: CommandAPDU) throws -> CommandAPDU {
+        // The counter only moves if the command is actually produced: a command that fails here is
+        // never sent, and the chip's counter does not move either.
+        let previousCounter = sendSequenceCounter
         sendSequenceCounter.increment()
+        do {
+            return try protectWithCurrentCounter(command)
+        } catch {
+            sendSequenceCounter = previousCounter
+            throw error
+        }
+    }
+
+    private func protectWithCurrentCounter(_ command: CommandAPDU) throws -> CommandAPDU {
         let header = [command.cla | 0x0C, command.ins, command.p1, command.p2]
         var objects: [UInt8] = []
         if !command.data.isEmpty {
