@@ -18,6 +18,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
     ],
     targets: [
         // MARK: System libraries (Debian -dev packages; `make deps` installs them)
@@ -32,6 +33,10 @@ let package = Package(
         .systemLibrary(
             name: "CTurboJPEG", pkgConfig: "libturbojpeg",
             providers: [.apt(["libturbojpeg0-dev"])]
+        ),
+        .systemLibrary(
+            name: "COpenSSL", pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
         ),
         .systemLibrary(
             name: "CLibUSB", pkgConfig: "libusb-1.0",
@@ -50,6 +55,21 @@ let package = Package(
         .target(
             name: "QRImaging",
             dependencies: ["CCCDIdentity", "ScannerInput", "CZbar", "CLibPNG", "CTurboJPEG"],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Chip — ICAO 9303 cryptography (OpenSSL 3 behind a protocol) and the reader-side protocol
+        .target(
+            name: "ICAOCrypto",
+            dependencies: ["CCCDIdentity", "COpenSSL"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ChipProtocol",
+            dependencies: [
+                "CCCDIdentity", "ICAOCrypto",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
             swiftSettings: strictSettings
         ),
 
@@ -89,6 +109,19 @@ let package = Package(
         .testTarget(
             name: "QRImagingTests",
             dependencies: ["QRImaging", "CCCDTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ICAOCryptoTests",
+            dependencies: ["ICAOCrypto", "COpenSSL"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ChipProtocolTests",
+            dependencies: [
+                "ChipProtocol", "ICAOCrypto",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

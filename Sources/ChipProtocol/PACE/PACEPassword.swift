@@ -1,0 +1,36 @@
+import ICAOCrypto
+
+/// The shared secret PACE starts from (Doc 9303-11 §9.5.1).
+public enum PACEPassword: Sendable, Hashable, CustomStringConvertible {
+    /// Card access number, printed on the card; on a CCCD the last 6 digits of the ID number.
+    case can(String)
+    /// The MRZ information of BAC.
+    case mrz(MRZInformation)
+
+    /// The password reference of MSE:Set AT tag 83.
+    public var reference: UInt8 {
+        switch self {
+        case .mrz: 0x01
+        case .can: 0x02
+        }
+    }
+
+    /// K before K_π = KDF_π(K): SHA-1 of the MRZ information, or the CAN's characters as they are.
+    func keyMaterial(crypto: any ICAOCryptography) throws -> [UInt8] {
+        switch self {
+        case .mrz(let mrz):
+            return try crypto.hash(.sha1, Array(mrz.value.utf8))
+        case .can(let digits):
+            guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) else { throw PACEError(.invalidPassword) }
+            return Array(digits.utf8)
+        }
+    }
+
+    /// Passwords are secrets: never printed.
+    public var description: String {
+        switch self {
+        case .can: "PACEPassword.can(redacted)"
+        case .mrz: "PACEPassword.mrz(redacted)"
+        }
+    }
+}
