@@ -65,6 +65,6 @@ import Testing
         } catch let error as PACEError {
             #expect(error.reason == .invalidPassword)
         }
-        #expect("\(PACEPassword.can("123456"))" == "PACEPassword.can(redacted)")
+        #expect("\(PACEPassword.can("123456"))" == "PACEPassword(redacted)")
     }
 }

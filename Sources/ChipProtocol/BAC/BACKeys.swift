@@ -1,7 +1,7 @@
 public import ICAOCrypto
 
 /// The document basic access keys K_enc and K_mac (Doc 9303-11 §9.7.2, App. D.2).
-public struct BACKeys: Sendable, Hashable {
+public struct BACKeys: Sendable, Hashable, SecretBearing {
     /// K_seed: the first 16 bytes of SHA-1(MRZ information).
     public let seed: [UInt8]
     public let encryptionKey: [UInt8]
@@ -15,7 +15,7 @@ public struct BACKeys: Sendable, Hashable {
 }
 
 /// What BAC establishes: 3DES session keys and the initial send sequence counter.
-public struct BACSessionKeys: Sendable, Hashable {
+public struct BACSessionKeys: Sendable, Hashable, SecretBearing {
     public let encryptionKey: [UInt8]
     public let macKey: [UInt8]
     /// RND.IC[4..7] ‖ RND.IFD[4..7].

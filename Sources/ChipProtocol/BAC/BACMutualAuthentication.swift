@@ -3,7 +3,7 @@ public import ICAOCrypto
 /// The terminal's half of the BAC challenge-response (Doc 9303-11 §9.7.3, App. D.3), as pure
 /// functions of the chip's challenge and the terminal's random choices, so the standard's worked
 /// example can be reproduced exactly.
-public struct BACMutualAuthentication: Sendable {
+public struct BACMutualAuthentication: Sendable, SecretBearing {
     public let keys: BACKeys
     /// RND.IC, the chip's 8-byte GET CHALLENGE answer.
     public let chipChallenge: [UInt8]

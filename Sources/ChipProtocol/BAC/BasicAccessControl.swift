@@ -2,7 +2,7 @@ public import ICAOCrypto
 
 /// BAC over a transport: GET CHALLENGE, then MUTUAL AUTHENTICATE (Doc 9303-11 §9.7), two round
 /// trips. The result is a 3DES secure-messaging session.
-public struct BasicAccessControl: Sendable {
+public struct BasicAccessControl: Sendable, SecretBearing {
     public let keys: BACKeys
     private let crypto: any ICAOCryptography
     private let random: any RandomSource

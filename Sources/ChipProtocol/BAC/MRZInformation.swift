@@ -1,8 +1,10 @@
+public import ICAOCrypto
+
 /// The "MRZ information" BAC and PACE-MRZ derive keys from (Doc 9303-11 §9.7.2): document number,
 /// date of birth and date of expiry, each followed by its check digit.
 ///
-/// It is personal data, so it never prints itself: `description` is redacted.
-public struct MRZInformation: Sendable, Hashable, CustomStringConvertible {
+/// It is personal data, so it never prints itself (``SecretBearing``).
+public struct MRZInformation: Sendable, Hashable, SecretBearing {
     /// `L898902C<3` ‖ `6908061` ‖ `9406236`.
     public let value: String
 
@@ -25,8 +27,6 @@ public struct MRZInformation: Sendable, Hashable, CustomStringConvertible {
         guard value.count >= 24, MRZCheckDigit.isMRZText(value) else { throw BACError(.invalidDocumentNumber) }
         self.value = value
     }
-
-    public var description: String { "MRZInformation(redacted)" }
 }
 
 /// The ICAO 9303-3 check digit: weights 7, 3, 1 over digits, letters A=10…Z=35 and filler `<`=0.

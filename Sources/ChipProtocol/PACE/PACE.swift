@@ -7,7 +7,7 @@ public import ICAOCrypto
 /// variant up front and drives the machine over an ``APDUTransport``. Every random choice of the
 /// terminal comes from the injected ``RandomSource``, so a test can replay the standard's App. G.1
 /// trace byte for byte, and a fuzzer can feed the machine any chip answers.
-public struct PACE: Sendable {
+public struct PACE: Sendable, SecretBearing {
     /// The protocol steps; errors name the one that failed.
     public enum Step: String, Sendable {
         case setAuthenticationTemplate

@@ -1,7 +1,8 @@
-import ICAOCrypto
+public import ICAOCrypto
 
-/// The shared secret PACE starts from (Doc 9303-11 §9.5.1).
-public enum PACEPassword: Sendable, Hashable, CustomStringConvertible {
+/// The shared secret PACE starts from (Doc 9303-11 §9.5.1). A secret: never printed
+/// (``SecretBearing``).
+public enum PACEPassword: Sendable, Hashable, SecretBearing {
     /// Card access number, printed on the card; on a CCCD the last 6 digits of the ID number.
     case can(String)
     /// The MRZ information of BAC.
@@ -23,14 +24,6 @@ public enum PACEPassword: Sendable, Hashable, CustomStringConvertible {
         case .can(let digits):
             guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) else { throw PACEError(.invalidPassword) }
             return Array(digits.utf8)
-        }
-    }
-
-    /// Passwords are secrets: never printed.
-    public var description: String {
-        switch self {
-        case .can: "PACEPassword.can(redacted)"
-        case .mrz: "PACEPassword.mrz(redacted)"
         }
     }
 }

@@ -1,7 +1,7 @@
-import ICAOCrypto
+public import ICAOCrypto
 
 /// What a successful PACE leaves behind.
-public struct PACEResult: Sendable {
+public struct PACEResult: Sendable, SecretBearing {
     /// Secure messaging with the PACE session keys, counter at zero.
     public var secureMessaging: any SecureMessaging
     /// PK_IC, the chip's ephemeral public key: Chip Authentication and Terminal Authentication

@@ -1,4 +1,4 @@
-import ICAOCrypto
+public import ICAOCrypto
 
 /// PACE as a sans-I/O state machine: ``start()`` gives the first command, each chip response
 /// fed to ``receive(_:)`` yields the next command or the established session.
@@ -6,7 +6,7 @@ import ICAOCrypto
 /// States follow Doc 9303-11 §4.4.4: MSE:Set AT, then GENERAL AUTHENTICATE for the encrypted
 /// nonce, the mapping, the key agreement and the mutual authentication. Any error moves the
 /// machine to a failed state it never leaves; a new attempt starts a new machine.
-public struct PACEStateMachine: Sendable {
+public struct PACEStateMachine: Sendable, SecretBearing {
     /// What the caller does next.
     public enum Action: Sendable {
         case transmit(CommandAPDU)

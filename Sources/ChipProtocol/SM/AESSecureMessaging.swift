@@ -3,7 +3,7 @@ public import ICAOCrypto
 /// Secure messaging after PACE or Chip Authentication with AES (Doc 9303-11 §9.8.6.2):
 /// AES-CBC whose IV is E(KS_enc, SSC) for the current counter value, and AES-CMAC truncated to
 /// 8 bytes, with a 16-byte counter.
-public struct AESSecureMessaging: SecureMessaging {
+public struct AESSecureMessaging: SecureMessaging, SecretBearing {
     public let cipher: CipherAlgorithm
     public var sendSequenceCounter: SendSequenceCounter
     private let encryptionKey: [UInt8]

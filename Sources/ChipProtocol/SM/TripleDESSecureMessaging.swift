@@ -2,7 +2,7 @@ public import ICAOCrypto
 
 /// Secure messaging after BAC (or PACE-3DES): two-key 3DES-CBC with a zero IV and the ISO 9797-1
 /// retail MAC, with an 8-byte counter.
-public struct TripleDESSecureMessaging: SecureMessaging {
+public struct TripleDESSecureMessaging: SecureMessaging, SecretBearing {
     public let cipher = CipherAlgorithm.tripleDES
     public var sendSequenceCounter: SendSequenceCounter
     private let encryptionKey: [UInt8]

@@ -18,7 +18,7 @@ public struct ECPoint: Sendable, Hashable {
 }
 
 /// A private scalar and its public point.
-public struct ECKeyPair: Sendable, Hashable {
+public struct ECKeyPair: Sendable, Hashable, SecretBearing {
     public var privateKey: [UInt8]
     public var publicKey: ECPoint
 

@@ -39,7 +39,7 @@ public protocol ModularGroup: Sendable {
 }
 
 /// A private exponent and its public value.
-public struct DHKeyPair: Sendable, Hashable {
+public struct DHKeyPair: Sendable, Hashable, SecretBearing {
     public var privateKey: [UInt8]
     public var publicKey: [UInt8]
 
