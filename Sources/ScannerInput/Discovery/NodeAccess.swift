@@ -25,11 +25,17 @@ public struct NodeAccess: Sendable, Hashable, Codable {
         let wanted = needsWrite ? "read and write" : "read"
         let wantedVi = needsWrite ? "đọc và ghi" : "đọc"
         let octal = String(mode & 0o777, radix: 8)
+        // Joining a device's own group only makes sense when that group is meant for it
+        // (dialout, input); root-only nodes (hidraw by default) need a udev rule.
+        let fixVi = info.st_gid == 0
+            ? "cài luật udev cho nút này với GROUP=\"<nhóm dịch vụ>\", MODE=\"0660\""
+            : "thêm vào nhóm \(group) hoặc cài luật udev với GROUP=, MODE=\"0660\""
+        let fixEn = info.st_gid == 0
+            ? "install a udev rule for this node with GROUP=\"<service group>\", MODE=\"0660\""
+            : "add the user to group \(group) or install a udev rule with GROUP=, MODE=\"0660\""
         return NodeAccess(usable: false, problem: LocalizedText(
-            vi: "\(who) không được \(wantedVi) \(path) (nhóm \(group), quyền \(octal)): thêm vào nhóm \(group) "
-                + "hoặc cài luật udev GROUP=/MODE=\"0660\"",
-            en: "\(who) may not \(wanted) \(path) (group \(group), mode \(octal)): add the user to group \(group) "
-                + "or install a udev rule with GROUP= and MODE=\"0660\""))
+            vi: "\(who) không được \(wantedVi) \(path) (nhóm \(group), quyền \(octal)): \(fixVi)",
+            en: "\(who) may not \(wanted) \(path) (group \(group), mode \(octal)): \(fixEn)"))
     }
 
     private static func groupName(_ gid: gid_t) -> String {

@@ -23,8 +23,8 @@ public struct ScannerDiscovery: Sendable {
 
     public func discover(includeUnrecognised: Bool = false) throws(ScannerError) -> [DiscoveredScanner] {
         let bus = SysfsDirectory(path: sysfsRoot + "/bus/usb/devices")
+        guard bus.isDirectory else { throw .sysfsUnreadable(bus.path) }
         let names = bus.entries
-        guard !names.isEmpty else { throw .sysfsUnreadable(bus.path) }
         return names.filter { !$0.contains(":") }.flatMap { deviceName -> [DiscoveredScanner] in
             let device = bus.child(deviceName)
             guard let vendor = device.hex("idVendor"), let product = device.hex("idProduct") else { return [] }

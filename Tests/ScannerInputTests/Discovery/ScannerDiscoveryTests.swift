@@ -53,6 +53,8 @@ struct ScannerDiscoveryTests {
         #expect(found.map(\.access.usable) == [false, false, false, false, false])
         let serial = try #require(found.first)
         #expect(serial.access.problem?.en.contains("'cccd' may not read and write") == true)
+        #expect(serial.access.problem?.en.contains("add the user to group dialout") == true)
+        #expect(found[1].access.problem?.en.contains("install a udev rule for this node") == true)
         #expect(found[4].access.problem?.en.contains("does not exist") == true)
 
         let inDialout = try await discover(as: AccessIdentity(userName: "cccd", uid: 990, groups: [990, FakeKiosk.dialoutGroup]))

@@ -70,3 +70,8 @@ func withRunning<Source: ScanSource, T>(
         throw error
     }
 }
+
+struct TestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
