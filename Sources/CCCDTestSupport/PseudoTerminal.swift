@@ -20,6 +20,7 @@ public final class PseudoTerminal: Sendable {
             Glibc.close(fd)
             throw PseudoTerminalError("unlocking the pty failed: errno \(errno)")
         }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
         master = Mutex(fd)
         slavePath = "/dev/pts/\(number)"
     }
@@ -29,13 +30,26 @@ public final class PseudoTerminal: Sendable {
     private static let getNumber: UInt = 0x8004_5430
 
     /// Writes as the scanner: all of `bytes`, in as many write() calls as the kernel needs.
-    public func write(_ bytes: [UInt8]) throws {
+    ///
+    /// The master is non-blocking and a full buffer is waited out for at most `patience`: a
+    /// reader that stopped reading fails the test instead of blocking its thread forever.
+    public func write(_ bytes: [UInt8], patience: Duration = .seconds(10)) throws {
         try master.withLock { fd in
             var offset = 0
             while offset < bytes.count {
                 let written = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-                guard written > 0 else { throw PseudoTerminalError("write to pty master failed: errno \(errno)") }
-                offset += written
+                if written > 0 {
+                    offset += written
+                    continue
+                }
+                guard written < 0, errno == EAGAIN || errno == EINTR else {
+                    throw PseudoTerminalError("write to pty master failed: errno \(errno)")
+                }
+                var entry = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+                let milliseconds = Int32(patience.components.seconds * 1000)
+                guard poll(&entry, 1, milliseconds) > 0 else {
+                    throw PseudoTerminalError("pty buffer stayed full: nobody is reading the slave")
+                }
             }
         }
     }

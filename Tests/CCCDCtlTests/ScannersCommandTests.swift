@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import CCCDTestSupport
 
@@ -79,24 +80,46 @@ struct ScannersCommandTests {
             let pty = try PseudoTerminal()
             // The scanner keeps scanning until cccdctl has read one: it flushes stale input when it
             // opens the port, so frames written before that are (correctly) dropped.
-            let scanner = Task {
-                while !Task.isCancelled {
-                    try pty.write(Array(payload.utf8) + [0x0D])
-                    try await Task.sleep(for: .milliseconds(50))
-                }
-            }
-            defer { scanner.cancel() }
+            let scanner = RepeatingScanner(pty: pty, frame: Array(payload.utf8) + [0x0D])
+            defer { scanner.stop() }
             let outcome = try await runProcess(
                 cccdctl,
                 ["scanners", "watch", "--device", pty.slavePath, "--mode", "serial", "--count", "1"]
                     + (showPayload ? ["--show-payload"] : []),
                 timeout: .seconds(30))
-            scanner.cancel()
+            scanner.stop()
             #expect(outcome.status == 0, "\(outcome.stderrText)")
             #expect(outcome.stdoutText.contains("connected: \(pty.slavePath)"))
             #expect(outcome.stdoutText.contains("scan: \(payload.utf8.count) bytes, exact"))
             #expect(outcome.stdoutText.contains("Nguyễn Thị Mẫu") == showPayload)
             #expect(outcome.stdoutText.contains("001190000123") == showPayload)
         }
+    }
+}
+
+/// Writes the same scan to a pty every 50 ms from a thread of its own, until stopped.
+///
+/// A thread, not a task: `runProcess` drains the child's pipes with blocking reads that can take
+/// every thread of the cooperative pool (two on a two-core machine) until the child exits — and
+/// this child only exits once it has received a scan.
+final class RepeatingScanner: Sendable {
+    private let stopped = Atomic<Bool>(false)
+    private let finished = Atomic<Bool>(false)
+
+    init(pty: PseudoTerminal, frame: [UInt8]) {
+        let thread = Thread { [self] in
+            while !stopped.load(ordering: .acquiring) {
+                try? pty.write(frame)
+                usleep(50_000)
+            }
+            finished.store(true, ordering: .releasing)
+        }
+        thread.start()
+    }
+
+    /// Stops the thread and waits for it, so it never writes to a closed descriptor.
+    func stop() {
+        stopped.store(true, ordering: .releasing)
+        while !finished.load(ordering: .acquiring) { usleep(1_000) }
     }
 }

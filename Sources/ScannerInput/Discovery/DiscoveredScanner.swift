@@ -22,9 +22,15 @@ public struct DiscoveredScanner: Sendable, Hashable, Codable {
     /// True when the scanner is known by vendor or by a HID POS interface.
     public var isRecognised: Bool { vendor != nil || mode == .hidPOS }
 
-    /// A source reading this scanner with default settings; nil without a device node.
+    /// A source reading this scanner with default settings. A HID POS interface without a hidraw
+    /// node (kernel without `CONFIG_HIDRAW`) is read through libusb instead; other modes need
+    /// their node, so nil without one.
     public func makeSource(reconnect: ReconnectPolicy = .standard) -> (any ScanSource)? {
-        guard let node else { return nil }
+        guard let node else {
+            guard mode == .hidPOS else { return nil }
+            return USBHIDPOSScanSource(
+                vendorID: id.vendor, productID: id.product, interfaceNumber: Int32(interfaceNumber), reconnect: reconnect)
+        }
         return switch mode {
         case .serial: SerialScanSource(path: node, reconnect: reconnect)
         case .hidPOS: HIDRawScanSource(path: node, reconnect: reconnect)

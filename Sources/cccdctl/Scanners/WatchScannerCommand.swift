@@ -16,7 +16,9 @@ struct WatchScannerCommand: AsyncParsableCommand {
         case serial, hidpos, keyboard
     }
 
-    @Option(help: "The device node, e.g. /dev/ttyACM0, /dev/hidraw0, /dev/input/event3.")
+    @Option(help: ArgumentHelp(
+        "The device node, e.g. /dev/ttyACM0, /dev/hidraw0, /dev/input/event3.",
+        discussion: "With --mode hidpos, usb:VVVV:PPPP reads the scanner through libusb instead of hidraw."))
     var device: String
 
     @Option(help: "How the scanner is attached: serial, hidpos or keyboard.")
@@ -52,6 +54,14 @@ struct WatchScannerCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let count, count < 1 { throw ValidationError("--count must be at least 1.") }
+        if device.hasPrefix("usb:") && (mode != .hidpos || usbID == nil) {
+            throw ValidationError("usb:VVVV:PPPP (hex IDs) needs --mode hidpos.")
+        }
+    }
+
+    /// `usb:1eab:1a10` → the libusb fallback.
+    private var usbID: USBID? {
+        device.hasPrefix("usb:") ? USBID(String(device.dropFirst(4))) : nil
     }
 
     func run() async throws {
@@ -82,7 +92,11 @@ struct WatchScannerCommand: AsyncParsableCommand {
         case .serial:
             SerialScanSource(path: device, configuration: SerialConfiguration(baudRate: baud, terminator: terminator.terminator))
         case .hidpos:
-            HIDRawScanSource(path: device)
+            if let id = usbID {
+                USBHIDPOSScanSource(vendorID: id.vendor, productID: id.product)
+            } else {
+                HIDRawScanSource(path: device)
+            }
         case .keyboard:
             KeyboardWedgeScanSource(path: device, configuration: KeyboardWedgeConfiguration(grabKeystrokes: !noGrab))
         }

@@ -91,6 +91,21 @@ struct ScannerDiscoveryTests {
         }
     }
 
+    @Test("a HID POS interface without a hidraw node is read through libusb")
+    func hidPOSWithoutHidraw() async throws {
+        try await withTemporaryDirectory { folder in
+            let sysfs = try FakeSysfs(in: folder)
+            try sysfs.addDevice("3-3", vendor: 0x0C2E, product: 0x0B87)
+            try sysfs.addInterface(
+                device: "3-3", number: 1, usbClass: 0x03, children: ["0003:0C2E:0B87.000A"],
+                reportDescriptor: FakeKiosk.posDescriptor, hidFolder: "0003:0C2E:0B87.000A")
+            let found = try ScannerDiscovery(sysfsRoot: sysfs.sysfsRoot.path, deviceRoot: sysfs.deviceRoot.path).discover()
+            #expect(found.map(\.mode) == [.hidPOS])
+            let source = try #require(found.first?.makeSource() as? USBHIDPOSScanSource)
+            #expect(source.name == "0c2e:0b87" && source.interfaceNumber == 1)
+        }
+    }
+
     @Test("a boot keyboard whose descriptor cannot be read is still recognised as keyboard mode")
     func bootKeyboardWithoutDescriptor() async throws {
         try await withTemporaryDirectory { folder in

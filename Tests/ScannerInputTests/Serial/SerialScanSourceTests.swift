@@ -99,22 +99,27 @@ struct SerialScanSourceTests {
             let link = folder.appendingPathComponent("scanner0").path
             let first = try PseudoTerminal()
             try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: first.slavePath)
-            let events = try await withRunning(source(link, .carriageReturn)) { recorder in
+            let (events, second) = try await withRunning(source(link, .carriageReturn)) { recorder in
                 try await recorder.waitForConnections(1)
                 try first.write(Samples.cccd2021Bytes + [0x0D])
                 try await recorder.waitForPayloads(1)
 
-                first.close()
-                try await recorder.wait(for: "disconnect") { $0.contains { if case .disconnected = $0 { true } else { false } } }
+                // Replug order matters: the link moves to the new device before the old one is
+                // closed, so it never points at a freed pts number another test may be given.
                 let second = try PseudoTerminal()
                 try FileManager.default.removeItem(atPath: link)
                 try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: second.slavePath)
+                first.close()
+                try await recorder.wait(for: "disconnect") { $0.contains { if case .disconnected = $0 { true } else { false } } }
                 try await recorder.waitForConnections(2)
                 try second.write(Samples.cccd2024Bytes + [0x0D])
                 try await recorder.waitForPayloads(2)
-                second.close()
-                return await recorder.events
+                #expect(openDescriptors(on: second.slavePath) == 1)
+                return (await recorder.events, second)
             }
+            // Once the source has ended, nothing is left open on the device it was reading.
+            #expect(openDescriptors(on: second.slavePath) == 0)
+            second.close()
             let kinds = events.map(EventRecorder.summary)
             #expect(Array(kinds.prefix(3)) == ["connected", "payload(\(Samples.cccd2021Bytes.count) bytes)", "disconnected"])
             #expect(events.filter { $0 == .connected }.count == 2)
@@ -178,8 +183,10 @@ struct SerialScanSourceTests {
         let recorder = EventRecorder()
         let task = Task { try await source(pty.slavePath, .carriageReturn).scan { await recorder.record($0) } }
         try await recorder.waitForConnections(1)
+        #expect(openDescriptors(on: pty.slavePath) == 1)
         task.cancel()
         try await task.value
         #expect(await recorder.events == [.connected])
+        #expect(openDescriptors(on: pty.slavePath) == 0)
     }
 }
