@@ -28,7 +28,9 @@ extension Duration {
     /// Milliseconds for `poll()` and libusb, rounded up so a short timeout never becomes a busy loop.
     var pollMilliseconds: Int32 {
         let (seconds, attoseconds) = components
+        guard seconds >= 0, attoseconds >= 0 else { return 0 }
+        guard seconds < Int64(Int32.max) / 1000 else { return Int32.max }  // also no overflow below
         let millis = seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
-        return Int32(clamping: max(0, millis))
+        return Int32(clamping: millis)
     }
 }

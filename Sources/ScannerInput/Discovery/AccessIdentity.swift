@@ -9,11 +9,15 @@ public struct AccessIdentity: Sendable, Hashable {
     public var userName: String?
     public var uid: UInt32
     public var groups: Set<UInt32>
+    /// This process itself: the kernel can answer with `access()`, which also honours ACLs
+    /// (udev's `uaccess` grants the seat user an ACL, invisible in the mode bits).
+    public var isThisProcess: Bool
 
     public init(userName: String? = nil, uid: UInt32, groups: Set<UInt32>) {
         self.userName = userName
         self.uid = uid
         self.groups = groups
+        self.isThisProcess = false
     }
 
     /// The effective user and groups of this process.
@@ -23,10 +27,13 @@ public struct AccessIdentity: Sendable, Hashable {
         let filled = getgroups(count, &list)
         var groups = Set(list.prefix(Int(max(0, filled))))
         groups.insert(getegid())
-        return AccessIdentity(uid: geteuid(), groups: groups)
+        var identity = AccessIdentity(uid: geteuid(), groups: groups)
+        identity.isThisProcess = true
+        return identity
     }
 
     /// A user from the passwd database with all their groups, or nil when there is no such user.
+    /// Judged by owner, group and mode bits only: ACLs are not consulted.
     public static func user(named name: String) -> AccessIdentity? {
         guard let entry = getpwnam(name) else { return nil }
         let uid = entry.pointee.pw_uid

@@ -13,13 +13,17 @@ public struct NodeAccess: Sendable, Hashable, Codable {
             return NodeAccess(usable: false, problem: LocalizedText(
                 vi: "Không có nút thiết bị \(path)", en: "Device node \(path) does not exist"))
         }
-        if identity.uid == 0 { return NodeAccess(usable: true) }
         let mode = UInt32(info.st_mode)
-        let (read, write): (UInt32, UInt32) =
-            if info.st_uid == identity.uid { (0o400, 0o200) }
-            else if identity.groups.contains(info.st_gid) { (0o040, 0o020) }
-            else { (0o004, 0o002) }
-        if mode & read != 0 && (!needsWrite || mode & write != 0) { return NodeAccess(usable: true) }
+        if identity.isThisProcess {
+            if access(path, needsWrite ? R_OK | W_OK : R_OK) == 0 { return NodeAccess(usable: true) }
+        } else {
+            if identity.uid == 0 { return NodeAccess(usable: true) }
+            let (read, write): (UInt32, UInt32) =
+                if info.st_uid == identity.uid { (0o400, 0o200) }
+                else if identity.groups.contains(info.st_gid) { (0o040, 0o020) }
+                else { (0o004, 0o002) }
+            if mode & read != 0 && (!needsWrite || mode & write != 0) { return NodeAccess(usable: true) }
+        }
         let group = groupName(info.st_gid)
         let who = identity.userName.map { "'\($0)'" } ?? "uid \(identity.uid)"
         let wanted = needsWrite ? "read and write" : "read"

@@ -48,5 +48,8 @@ public struct HIDPOSConfiguration: Sendable, Hashable {
         guard maximumPayloadLength > 0 else {
             throw .invalidConfiguration("maximumPayloadLength must be positive")
         }
+        guard continuationTimeout > .zero else {
+            throw .invalidConfiguration("continuationTimeout must be positive")
+        }
     }
 }

@@ -13,4 +13,9 @@ public struct KeyboardWedgeConfiguration: Sendable, Hashable {
         self.maximumLength = maximumLength
         self.interKeyTimeout = interKeyTimeout
     }
+
+    func validate() throws(ScannerError) {
+        guard maximumLength > 0 else { throw .invalidConfiguration("maximumLength must be positive") }
+        guard interKeyTimeout > .zero else { throw .invalidConfiguration("interKeyTimeout must be positive") }
+    }
 }

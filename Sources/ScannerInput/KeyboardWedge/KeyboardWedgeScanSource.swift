@@ -30,7 +30,7 @@ public struct KeyboardWedgeScanSource: ScanSource {
     static let grabRequest: UInt = (1 << 30) | (4 << 16) | (0x45 << 8) | 0x90
 
     public func scan(_ deliver: @escaping @Sendable (ScanEvent) async -> Void) async throws {
-        guard configuration.maximumLength > 0 else { throw ScannerError.invalidConfiguration("maximumLength must be positive") }
+        try configuration.validate()
         try await ReconnectingReader(policy: reconnect).run(
             open: open,
             makeDecoder: { KeyboardWedgeChunkDecoder(configuration: configuration) },

@@ -107,3 +107,17 @@ extension ScannerError {
         }
     }
 }
+
+// MARK: - Framing
+
+extension ScannerError {
+    /// Reported as ``ScanEvent/discarded(_:)``: the count is safe to show, the bytes are not.
+    public static func frameTooLong(byteCount: Int, limit: Int) -> ScannerError {
+        ScannerError(
+            code: "scanner.frame.tooLong",
+            message: LocalizedText(
+                vi: "Dữ liệu quét dài \(byteCount) byte, vượt giới hạn \(limit) byte, đã bị bỏ qua",
+                en: "Scan of \(byteCount) bytes exceeds the \(limit)-byte limit and was discarded"),
+            recovery: .retry)
+    }
+}

@@ -177,6 +177,28 @@ struct SerialScanSourceTests {
         }
     }
 
+    @Test("impossible settings of every source are rejected before any device is opened")
+    func invalidConfigurations() async {
+        let sources: [any ScanSource] = [
+            SerialScanSource(path: "/nonexistent", configuration: SerialConfiguration(maximumFrameLength: 0)),
+            SerialScanSource(path: "/nonexistent", configuration: SerialConfiguration(interByteTimeout: .zero)),
+            HIDRawScanSource(path: "/nonexistent", configuration: HIDPOSConfiguration(reportSize: 3)),
+            HIDRawScanSource(path: "/nonexistent", configuration: HIDPOSConfiguration(continuationTimeout: .zero)),
+            KeyboardWedgeScanSource(path: "/nonexistent", configuration: KeyboardWedgeConfiguration(maximumLength: 0)),
+        ]
+        for source in sources {
+            do {
+                try await source.scan { _ in }
+                Issue.record("expected a configuration error")
+            } catch let error as ScannerError {
+                #expect(error.code == "scanner.config.invalid")
+                #expect(error.recovery == .reconfigure)
+            } catch {
+                Issue.record("unexpected \(error)")
+            }
+        }
+    }
+
     @Test("cancellation ends a scan that is waiting for bytes")
     func cancellationIsPrompt() async throws {
         let pty = try PseudoTerminal()
