@@ -10,6 +10,8 @@ public struct InputEvent: Sendable, Hashable {
 
     public static let size = 24
     static let keyType: UInt16 = 0x01  // EV_KEY
+    static let synchronizationType: UInt16 = 0x00  // EV_SYN
+    static let droppedCode: UInt16 = 0x03  // SYN_DROPPED
 
     public init(type: UInt16, code: UInt16, value: Int32) {
         self.type = type

@@ -34,7 +34,17 @@ public struct KeyboardWedgeDecoder: Sendable {
     public var hasPendingInput: Bool { byteCount > 0 || !altDigits.isEmpty || !issues.isEmpty }
 
     public mutating func consume(_ event: InputEvent) -> Output? {
-        guard event.type == InputEvent.keyType else { return nil }  // EV_SYN, EV_MSC: framing only
+        if event.type == InputEvent.synchronizationType && event.code == InputEvent.droppedCode {
+            // The kernel's buffer overflowed (we read too slowly): keys of this scan are lost and
+            // the modifier state may be stale, so start clean and distrust the scan.
+            issues.insert(.eventsDropped)
+            shiftsHeld = []
+            altsHeld = []
+            controlsHeld = []
+            altDigits = []
+            return nil
+        }
+        guard event.type == InputEvent.keyType else { return nil }  // SYN_REPORT, EV_MSC: framing only
         let code = event.code
         let pressed = event.value != 0
         switch code {

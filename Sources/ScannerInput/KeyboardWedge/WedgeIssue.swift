@@ -5,6 +5,7 @@ enum WedgeIssue: String, Sendable, Hashable, CaseIterable, Comparable {
     case controlOrAltKey = "Ctrl or Alt combinations that are not Alt+numpad codes were dropped"
     case editingKey = "editing keys (Backspace, Delete, arrows) were dropped"
     case keyRepeat = "a held key auto-repeated, characters may be duplicated"
+    case eventsDropped = "the kernel dropped key events (read too slowly), characters are missing"
     case invalidAltCode = "an Alt+numpad code named no character and became U+FFFD"
     case backslashSeparators = "field separators arrived as backslashes (keyboard layout or input method turned | into \\)"
     case questionMarks = "question marks stand where the scanner could not type a character"

@@ -10,6 +10,11 @@ public protocol ScanSource: Sendable {
     var name: String { get }
 
     /// Reads until cancelled, handing every event to `deliver` in order.
+    ///
+    /// The device is not read while `deliver` runs, so it should return quickly (hand the payload
+    /// to a queue, not read the chip inside it): kernel buffers are small — an evdev client holds
+    /// as few as 64 key events — and a keyboard-wedge scan typed meanwhile would lose keys
+    /// (reported as `.mangled`).
     func scan(_ deliver: @escaping @Sendable (ScanEvent) async -> Void) async throws
 }
 

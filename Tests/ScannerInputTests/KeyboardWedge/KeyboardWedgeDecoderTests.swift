@@ -86,6 +86,15 @@ struct KeyboardWedgeDecoderTests {
         #expect(mangledReason(payload) == issue.rawValue)
     }
 
+    @Test("SYN_DROPPED marks the scan and releases modifiers that may have been released meanwhile")
+    func eventsDropped() {
+        let events = [InputEvent.key(42, 1)] + WedgeTyping.tap(30) + [InputEvent(type: 0, code: 3, value: 0)]
+            + WedgeTyping.tap(30) + WedgeTyping.tap(WedgeTyping.enter)
+        let payload = single(events)
+        #expect(payload?.bytes == Array("Aa".utf8))
+        #expect(mangledReason(payload) == WedgeIssue.eventsDropped.rawValue)
+    }
+
     @Test("an auto-repeated key types again and marks the scan")
     func keyRepeat() {
         let events = [InputEvent.key(30, 1), .key(30, 2), .key(30, 2), .key(30, 0)] + WedgeTyping.tap(WedgeTyping.enter)
