@@ -53,7 +53,7 @@ struct ScannersCommandTests {
             #expect(lines.contains { $0.contains("! The scanner is in keyboard mode") })
             #expect(lines.contains { $0.contains("ttyUSB0 does not exist") })
 
-            let vietnamese = try await runProcess(cccdctl, arguments(sysfs, ["--language", "vi", "--as-user", "nobody"]))
+            let vietnamese = try await runProcess(cccdctl, arguments(sysfs, ["--lang", "vi", "--as-user", "nobody"]))
             #expect(vietnamese.stdoutText.contains("CHẾ ĐỘ"))
             #expect(vietnamese.stdoutText.contains("chế độ bàn phím"))
         }

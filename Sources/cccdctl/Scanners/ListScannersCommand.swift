@@ -19,7 +19,7 @@ struct ListScannersCommand: AsyncParsableCommand {
     @Option(name: .customLong("as-user"), help: "Judge device permissions for this user (the daemon's service user).")
     var asUser: String?
 
-    @Option(name: .customLong("language"), help: "Language of messages: vi or en.")
+    @Option(name: .customLong("lang"), help: "Language of messages: vi or en.")
     var messageLanguage: MessageLanguage = .en
 
     private var language: Language { messageLanguage.language }
@@ -43,7 +43,7 @@ struct ListScannersCommand: AsyncParsableCommand {
             scanners = try ScannerDiscovery(sysfsRoot: sysfsRoot, deviceRoot: deviceRoot, identity: identity)
                 .discover(includeUnrecognised: all)
         } catch {
-            printError(error.operatorText(in: language))
+            ScannersStandardError.write(error.operatorText(in: language))
             throw ExitCode(2)
         }
         if json {
@@ -61,13 +61,18 @@ struct ScannerList: Encodable {
     var scanners: [DiscoveredScanner]
 }
 
-/// `--language` values (a local enum: the conformance of `Language` itself belongs to no command).
-enum MessageLanguage: String, ExpressibleByArgument, CaseIterable {
-    case vi, en
+extension ListScannersCommand {
+    /// `--lang` values (nested: a conformance of `Language` itself would belong to every command).
+    enum MessageLanguage: String, ExpressibleByArgument, CaseIterable {
+        case vi, en
 
-    var language: Language { self == .vi ? .vi : .en }
+        var language: Language { self == .vi ? .vi : .en }
+    }
 }
 
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+/// Diagnostics of the `scanners` commands go to stderr, one line each.
+enum ScannersStandardError {
+    static func write(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
 }

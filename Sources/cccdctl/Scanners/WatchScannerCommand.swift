@@ -82,7 +82,7 @@ struct WatchScannerCommand: AsyncParsableCommand {
         do {
             try await reading.value
         } catch let error as ScannerError {
-            printError(error.operatorText())
+            ScannersStandardError.write(error.operatorText())
             throw ExitCode(2)
         }
     }
