@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import CCCDTestSupport
 @testable import ScannerInput
@@ -60,6 +61,35 @@ struct HIDRawScanSourceTests {
             }
             #expect(events.contains(.discarded(.hidIncompletePayload)))
             #expect(!events.contains { if case .payload = $0 { true } else { false } })
+        }
+    }
+
+    @Test("a hidraw node whose descriptor is a keyboard's is reported as degraded; a POS one is not")
+    func wrongInterface() async throws {
+        try await withTemporaryDirectory { folder in
+            let sysfs = try FakeSysfs(in: folder)
+            for (name, descriptor) in [("hidraw5", FakeKiosk.keyboardDescriptor), ("hidraw6", FakeKiosk.posDescriptor)] {
+                let device = sysfs.sysfsRoot.appendingPathComponent("class/hidraw/\(name)/device")
+                try FileManager.default.createDirectory(at: device, withIntermediateDirectories: true)
+                try Data(descriptor).write(to: device.appendingPathComponent("report_descriptor"))
+            }
+            for (name, expectNotice) in [("hidraw5", true), ("hidraw6", false)] {
+                let fifo = try FIFO(in: folder, name: name)
+                let source = HIDRawScanSource(
+                    path: fifo.path, reconnect: ReconnectPolicy(initialDelay: .seconds(30), maximumDelay: .seconds(30)),
+                    sysfsRoot: sysfs.sysfsRoot.path)
+                let events = try await withRunning(source) { recorder in
+                    try await recorder.waitForConnections(1)
+                    let writer = try FIFOWriter(path: fifo.path)
+                    try writer.write(HoneywellReports.reports(for: Array("OK".utf8))[0])
+                    try await recorder.waitForPayloads(1)
+                    writer.close()
+                    return await recorder.events
+                }
+                let notices = events.compactMap { if case .degraded(let e) = $0 { e } else { nil } }
+                #expect(notices.map(\.code) == (expectNotice ? ["scanner.hidpos.notBarcodeScanner"] : []))
+                #expect(notices.first.map { $0.message.en.contains("but a keyboard") } ?? true)
+            }
         }
     }
 }
