@@ -2,9 +2,10 @@
 ///
 /// Events follow the ``ScanSource`` contract: `.connected` after each successful open,
 /// `.disconnected` once when the device is missing or vanishes (not once per retry), and a throw
-/// only for errors whose ``ScannerError/Recovery`` is `.reconfigure`. A permission error right
-/// after a replug is retried instead: udev applies the group and mode a moment after the node
-/// appears.
+/// only for errors whose ``ScannerError/Recovery`` is `.reconfigure`, and only before the device
+/// was first open. After that every open error is retried (and reported once): a permission error
+/// right after a replug is normal, since udev applies the group and mode a moment after the node
+/// appears, and a daemon that already read scans should not die over it.
 struct ReconnectingReader: Sendable {
     var policy: ReconnectPolicy
 
