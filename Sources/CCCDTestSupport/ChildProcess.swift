@@ -41,8 +41,8 @@ public func runProcess(
     try process.run()
 
     // Drain both pipes concurrently so a chatty child never blocks on a full pipe.
-    async let out = Task.detached { outPipe.fileHandleForReading.readDataToEndOfFile() }.value
-    async let err = Task.detached { errPipe.fileHandleForReading.readDataToEndOfFile() }.value
+    async let out = readToEnd(outPipe.fileHandleForReading)
+    async let err = readToEnd(errPipe.fileHandleForReading)
     if let stdin { inPipe.fileHandleForWriting.write(stdin) }
     try? inPipe.fileHandleForWriting.close()
 
@@ -58,6 +58,16 @@ public func runProcess(
         throw ChildProcessError(description: "\(executable.lastPathComponent) timed out after \(timeout)")
     }
     return ProcessOutcome(status: status, stdout: stdoutData, stderr: stderrData)
+}
+
+/// Reads `handle` to its end on a thread of its own.
+///
+/// Not on the cooperative pool: a blocking read there takes one of its (here two) threads, and a
+/// child that waits for the test to send it something would then deadlock the suite.
+private func readToEnd(_ handle: FileHandle) async -> Data {
+    await withCheckedContinuation { continuation in
+        Thread { continuation.resume(returning: handle.readDataToEndOfFile()) }.start()
+    }
 }
 
 /// Finds a command on `PATH` (e.g. `qrencode`), or nil when it is not installed.

@@ -99,9 +99,8 @@ struct ScannersCommandTests {
 
 /// Writes the same scan to a pty every 50 ms from a thread of its own, until stopped.
 ///
-/// A thread, not a task: `runProcess` drains the child's pipes with blocking reads that can take
-/// every thread of the cooperative pool (two on a two-core machine) until the child exits — and
-/// this child only exits once it has received a scan.
+/// A thread, not a task: the writes keep their pace however busy the cooperative pool (two threads
+/// on a two-core machine) is, and this child only exits once it has received a scan.
 final class RepeatingScanner: Sendable {
     private let stopped = Atomic<Bool>(false)
     private let finished = Atomic<Bool>(false)
