@@ -137,7 +137,7 @@ let package = Package(
         .testTarget(
             name: "LDSTests",
             dependencies: [
-                "LDS", "ChipProtocol", "ICAOCrypto", "CCCDIdentity",
+                "LDS", "ChipProtocol", "ICAOCrypto", "CCCDIdentity", "CCCDTestSupport",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
