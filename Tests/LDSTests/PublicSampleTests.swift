@@ -149,4 +149,31 @@ struct PublicSampleTests {
             #expect(try LDSFileLength.totalLength(ofFileStartingWith: probe, file: file) == bytes.count, "\(set)/\(name)")
         }
     }
+
+    @Test func fileSetChecksEveryGroupReadAgainstTheSOD() throws {
+        let names: [LDSFile: String] = [
+            .com: "EF_COM.bin", .sod: "EF_SOD.bin", .dataGroup(.dg1): "Datagroup1.bin", .dataGroup(.dg2): "Datagroup2.bin",
+            .dataGroup(.dg3): "Datagroup3.bin", .dataGroup(.dg4): "Datagroup4.bin", .dataGroup(.dg14): "Datagroup14.bin",
+            .dataGroup(.dg15): "Datagroup15.bin",
+        ]
+        var set = LDSFileSet()
+        for (file, name) in names { set[file] = try PublicSamples.file("bsi2008", name) }
+        let sod = try #require(try set.sod())
+        let checks = try set.hashChecks(against: sod)
+        #expect(checks == [.dg1: .match, .dg2: .match, .dg3: .match, .dg14: .match, .dg4: .notListed, .dg15: .notListed])
+        #expect(set.dataGroups == [.dg1, .dg2, .dg3, .dg4, .dg14, .dg15])
+        #expect(try LDSFileSet().sod() == nil)
+    }
+
+    /// One byte of the real SOD changed anywhere: a parse or a typed error, never a crash.
+    @Test func everySingleByteMutationOfARealSOD() throws {
+        let sod = try PublicSamples.file("bsi2008", "EF_SOD.bin")
+        for position in sod.indices {
+            for value: UInt8 in [0x00, 0x80, 0xFF, sod[position] ^ 0x01] {
+                var mutated = sod
+                mutated[position] = value
+                do { _ = try EFSOD(encoded: mutated) } catch { #expect(error.code.hasPrefix("lds.")) }
+            }
+        }
+    }
 }

@@ -82,7 +82,7 @@ extension VietnameseCitizenData {
         self.init(
             idNumber: qr.personalID, fullName: qr.fullName, dateOfBirth: qr.dateOfBirth, sex: qr.sex,
             nationality: nationality, ethnicity: ethnicity, religion: religion,
-            placeOfOrigin: placeOfOrigin ?? qr.address, placeOfResidence: qr.address,
+            placeOfOrigin: placeOfOrigin, placeOfResidence: qr.address,
             identifyingMarks: identifyingMarks, issueDate: qr.issueDate, expiry: CardValidity(expiry),
             fatherName: fatherName, motherName: motherName, spouseName: spouseName, oldIdNumber: qr.oldIDNumber
         )
