@@ -145,8 +145,11 @@ struct OpenSSLBuilderTests {
 
     /// The virtual chip's SOD path end to end: build the LDS security object, sign it with
     /// `openssl cms`, wrap it as EF.SOD, parse it back, and check every hash and the messageDigest.
-    @Test(arguments: [("EC:brainpoolP256r1", HashAlgorithm.sha256), ("RSA:2048", .sha384), ("EC:prime256v1", .sha1)])
-    func sodSignedByOpenSSL(signer: String, hash: HashAlgorithm) async throws {
+    /// `-stream` makes openssl write indefinite-length BER with a chunked eContent, which a BER
+    /// parser must read as well as the DER of real chips.
+    @Test(arguments: [("EC:brainpoolP256r1", HashAlgorithm.sha256, false), ("RSA:2048", .sha384, false),
+                      ("EC:prime256v1", .sha1, false), ("EC:prime256v1", .sha512, true)])
+    func sodSignedByOpenSSL(signer: String, hash: HashAlgorithm, streamed: Bool) async throws {
         try await withTemporaryDirectory { directory in
             let path = { (name: String) in directory.appendingPathComponent(name).path }
             _ = try await OpenSSLTool.keyPair(signer, name: "ds", in: directory)
@@ -163,7 +166,9 @@ struct OpenSSLBuilderTests {
             try await OpenSSLTool.run([
                 "cms", "-sign", "-nodetach", "-binary", "-in", path("lso.der"), "-signer", path("ds.pem"), "-inkey", path("ds.key"),
                 "-md", hash.rawValue.lowercased(), "-econtent_type", "2.23.136.1.1.1", "-outform", "DER", "-out", path("sod.der"),
-            ], in: directory)
+            ] + (streamed ? ["-stream"] : []), in: directory)
+            let cms = try OpenSSLTool.bytes(directory.appendingPathComponent("sod.der"))
+            #expect((cms[1] == 0x80) == streamed, "indefinite length exactly when streamed")
             let sod = try EFSOD(encoded: EFSOD.encode(contentInfo: OpenSSLTool.bytes(directory.appendingPathComponent("sod.der"))))
             #expect(sod.securityObject == object)
             for (group, bytes) in files {
