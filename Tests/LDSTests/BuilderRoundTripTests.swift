@@ -42,6 +42,27 @@ import Testing
         #expect(throws: LDSError.self) { try DataGroup1.encode(lines: ["TOO SHORT"]) }
     }
 
+    /// The ICAO Doc 9303 specimen zones: a DG1 of any document format reads.
+    @Test(arguments: [
+        (["I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"], MachineReadableZone.Format.td1),
+        (["I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F1204159<<<<<<<6"], .td2),
+        (["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"], .td3),
+    ])
+    func dg1OfEveryFormat(lines: [String], format: MachineReadableZone.Format) throws {
+        let group = try DataGroup1(encoded: DataGroup1.encode(lines: lines))
+        #expect(group.mrz.format == format)
+        #expect(group.mrz.lines == lines)
+        #expect(group.mrz.issuingState == "UTO")
+        #expect(try group.personalID == nil)
+    }
+
+    @Test func dg1WithABadCheckDigitIsAnMRZError() throws {
+        let lines = ["I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<5", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"]
+        #expect(throws: MRZError.self) { try DataGroup1(encoded: DataGroup1.encode(lines: lines)) }
+        let nonASCII = #expect(throws: LDSError.self) { try DataGroup1(encoded: hex("61 05 5F1F 02 C3 80")) }
+        #expect(nonASCII?.reason == .malformedDG1)
+    }
+
     @Test(arguments: DataGroup13.ParentLayout.allCases)
     func dg13FromAQRIdentity(layout: DataGroup13.ParentLayout) throws {
         var citizen = VietnameseCitizenData(
