@@ -106,6 +106,14 @@ import Testing
         #expect(parsed.versionInfo == LDSVersionInfo(ldsVersion: "0108", unicodeVersion: "040000"))
     }
 
+    @Test(arguments: [
+        ([1, 2, 840, 10045, 4, 1] as [UInt], HashAlgorithm?.some(.sha1)), ([1, 2, 840, 10045, 4, 3, 4], .sha512),
+        ([0, 4, 0, 127, 0, 7, 1, 1, 4, 1, 3], .sha256), ([0, 4, 0, 127, 0, 7, 1, 1, 4, 1, 9], nil), ([1, 2, 840, 113549, 1, 1, 11], nil),
+    ])
+    func activeAuthenticationHash(oid: [UInt], hash: HashAlgorithm?) throws {
+        #expect(ActiveAuthenticationInfo(signatureAlgorithm: try ASN1ObjectIdentifier(elements: oid)).hashAlgorithm == hash)
+    }
+
     @Test func unsupportedHashIsATypedError() throws {
         let object = try LDSSecurityObject(derEncoded: hex("30 15 02 01 00 30 07 06 05 2B 0E 03 02 1B 30 07 30 05 02 01 01 04 00"))
         let error = #expect(throws: LDSError.self) { try object.check(.dg1, file: [0x61, 0x00]) }
@@ -155,6 +163,8 @@ struct OpenSSLBuilderTests {
             #expect(info.keyID == 1)
             #expect(info.keyAgreement == .ellipticCurveDiffieHellman)
             #expect(group.securityInfos.terminalAuthenticationInfos.count == 1)
+            #expect(group.publicKey(for: info) == key)
+            #expect(group.activeAuthenticationInfos.first?.hashAlgorithm == .sha256)
             // An independent parser reads the file's SET too.
             try OpenSSLTool.write(try TLV.decode(file).object.value, to: directory.appendingPathComponent("dg14.der"))
             let dump = try await OpenSSLTool.run(

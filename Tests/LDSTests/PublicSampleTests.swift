@@ -66,6 +66,7 @@ struct PublicSampleTests {
         #expect(info.version == 1)
         #expect(group.securityInfos.terminalAuthenticationInfos.map(\.version) == [1])
         #expect(group.activeAuthenticationInfos.isEmpty)
+        #expect(group.publicKey(for: info) == key)
     }
 
     @Test(arguments: [("bsi2008", "Datagroup15.bin"), ("loes2006", "010F.bin")])
@@ -86,6 +87,7 @@ struct PublicSampleTests {
         #expect(sod.securityObject.version == 0)
         #expect(sod.securityObject.versionInfo == nil)
         #expect(sod.securityObject.dataGroupHashes.map(\.number) == groups)
+        #expect(sod.securityObject.dataGroups.map(\.number) == groups)
         #expect(sod.securityObject.dataGroupHashes.allSatisfy { $0.hash.count == algorithm.digestLength })
         #expect(sod.signedData.version == 3)
         #expect(sod.signedData.digestAlgorithms.map(\.algorithm) == [algorithm.objectIdentifier])
