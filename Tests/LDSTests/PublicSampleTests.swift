@@ -80,8 +80,11 @@ struct PublicSampleTests {
         #expect(DataGroup15.encode(publicKey: group.publicKey) == group.encoded)
     }
 
-    @Test(arguments: [("bsi2008", HashAlgorithm.sha1, [1, 2, 3, 14]), ("loes2006", .sha256, [1, 2, 15])])
-    func sodListsTheHashesAndSignerPieces(set: String, algorithm: HashAlgorithm, groups: [Int]) throws {
+    @Test(arguments: [
+        ("bsi2008", HashAlgorithm.sha1, [1, 2, 3, 14] as [Int], ASN1ObjectIdentifier(arrayLiteral: 1, 2, 840, 10045, 4, 1)),  // ecdsa-with-SHA1
+        ("loes2006", .sha256, [1, 2, 15], ASN1ObjectIdentifier(arrayLiteral: 1, 2, 840, 113549, 1, 1, 11)),  // sha256WithRSAEncryption
+    ])
+    func sodListsTheHashesAndSignerPieces(set: String, algorithm: HashAlgorithm, groups: [Int], signature: ASN1ObjectIdentifier) throws {
         let sod = try EFSOD(encoded: PublicSamples.file(set, set == "bsi2008" ? "EF_SOD.bin" : "011D.bin"))
         #expect(try sod.securityObject.hashFunction == algorithm)
         #expect(sod.securityObject.version == 0)
@@ -103,6 +106,8 @@ struct PublicSampleTests {
         #expect(forSignature.first == 0x31)
         #expect(forSignature.dropFirst() == attributes.dropFirst())
         #expect(!signer.signature.isEmpty)
+        #expect(signer.signatureAlgorithm.algorithm == signature)
+        #expect(signer.digestAlgorithm.algorithm == algorithm.objectIdentifier)
         if case .issuerAndSerialNumber(let issuer, let serial) = signer.signerIdentifier {
             #expect(issuer.first == 0x30)
             #expect(!serial.isEmpty)
