@@ -121,8 +121,16 @@ import Testing
         #expect(citizen.sex == .male)
     }
 
+    @Test(arguments: ["1945", "00/00/1945", "00/03/1945"])
+    func aBirthDateKnownOnlyInPart(text: String) throws {
+        let citizen = try DataGroup13(encoded: F.file([F.field(3, F.printable(text))])).citizen
+        #expect(citizen.dateOfBirth == nil)
+        #expect(citizen.partialDateOfBirth == text)
+        #expect(try DataGroup13(encoded: DataGroup13.encode(citizen)).citizen == citizen)
+    }
+
     @Test(arguments: [
-        (3, "1990-03-15"), (3, "31/02/1990"), (11, "01/13/2021"), (4, "Female"), (1, "00119000012"), (1, "0011900001234"),
+        (3, "1990-03-15"), (3, "00/13/1945"), (3, "15/00/1945"), (3, "194"), (3, "31/02/1990"), (11, "01/13/2021"), (4, "Female"), (1, "00119000012"), (1, "0011900001234"),
     ])
     func malformedKnownFieldsAreTypedErrors(number: Int, text: String) throws {
         let error = #expect(throws: LDSError.self) { try DataGroup13(encoded: F.file([F.field(number, F.utf8(text))])) }

@@ -25,7 +25,7 @@ extension DataGroup13 {
         }
         try add(1, citizen.idNumber?.digits, printable: true)
         try add(2, citizen.fullName)
-        try add(3, citizen.dateOfBirth?.slashedDMY, printable: true)
+        try add(3, citizen.dateOfBirth?.slashedDMY ?? citizen.partialDateOfBirth, printable: true)
         try add(4, citizen.sex?.qrText)
         try add(5, citizen.nationality)
         try add(6, citizen.ethnicity)
