@@ -106,6 +106,11 @@ import Testing
         #expect(try expiry("sometime")?.cardExpiry == nil)
     }
 
+    @Test(arguments: [("Nam", Sex.male), ("NAM", .male), ("Nữ", .female), ("NỮ", .female), ("Nữ".decomposedStringWithCanonicalMapping, .female)])
+    func sexInAnyLetterCase(text: String, sex: Sex) throws {
+        #expect(try DataGroup13(encoded: F.file([F.field(4, F.utf8(text))])).citizen.sex == sex)
+    }
+
     @Test func decomposedTextIsNormalisedToNFC() throws {
         let name = "Nguyễn Thị Mẫu"
         let citizen = try DataGroup13(encoded: F.file([F.field(2, F.utf8(name.decomposedStringWithCanonicalMapping))])).citizen

@@ -47,6 +47,15 @@ enum DG13Text {
         }
     }
 
+    /// `Nam` / `Nữ` in any letter case (`NAM` on some printed layouts [?]).
+    static func sex(_ text: String) -> Sex? {
+        switch text.lowercased() {
+        case "nam": .male
+        case "nữ": .female
+        default: nil
+        }
+    }
+
     /// A year alone, or `dd/mm/yyyy` with day, or day and month, zero: a date known only in part.
     static func isPartialDate(_ text: String) -> Bool {
         let bytes = Array(text.utf8)

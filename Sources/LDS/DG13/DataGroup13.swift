@@ -80,7 +80,7 @@ extension VietnameseCitizenData {
         } else {
             dateOfBirth = try typed(3, DG13Text.date)
         }
-        sex = try typed(4) { Sex(qrText: $0) }
+        sex = try typed(4, DG13Text.sex)
         nationality = try text(5)
         ethnicity = try text(6)
         religion = try text(7)
