@@ -73,6 +73,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: Virtual CCCD chip — the card side, in process (tests, demo, benchmarks)
+        .target(
+            name: "VirtualChip",
+            dependencies: ["CCCDIdentity", "ICAOCrypto", "ChipProtocol"],
+            swiftSettings: strictSettings
+        ),
+
         // MARK: Executables
         .executableTarget(
             name: "cccdctl",
@@ -122,6 +129,11 @@ let package = Package(
                 "ChipProtocol", "ICAOCrypto",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "VirtualChipTests",
+            dependencies: ["VirtualChip", "ChipProtocol", "ICAOCrypto", "CCCDIdentity", "CCCDTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
