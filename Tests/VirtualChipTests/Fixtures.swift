@@ -34,7 +34,7 @@ enum Fixtures {
 
     /// A small grey JPEG portrait and a large noisy one (over 32 KiB, for odd-INS reads).
     static let smallPhoto = imageMagick(["-size", "120x160", "xc:gray", "jpg:-"])
-    static let largePhoto = imageMagick(["-size", "320x320", "xc:", "+noise", "Random", "-quality", "95", "jpg:-"])
+    static let largePhoto = imageMagick(["-size", "170x170", "xc:", "+noise", "Random", "-quality", "90", "jpg:-"])
 
     static func configuration(
         photo: [UInt8]? = smallPhoto, aaKeyPEM: String? = rsa1024PEM, caKeyPEM: String? = brainpoolPEM,
@@ -136,13 +136,16 @@ enum Access {
         let select = try await transport.transmit(hex("00A4020C02011C"))
         guard select == [0x90, 0x00] else { throw UnexpectedStatus(status: StatusWord(sw1: select[select.count - 2], sw2: select[select.count - 1])) }
         var contents: [UInt8] = []
-        while true {
+        var total = 4
+        while contents.count < total {
             let answer = try ResponseAPDU(encoded: try await transport.transmit(
-                try CommandAPDU(ins: 0xB0, p1: UInt8(contents.count >> 8), p2: UInt8(contents.count & 0xFF), expectedLength: 256).encoded()
+                try CommandAPDU(ins: 0xB0, p1: UInt8(contents.count >> 8), p2: UInt8(contents.count & 0xFF), expectedLength: min(0xDF, total - contents.count)).encoded()
             ))
+            guard answer.status.isSuccess || answer.status == .endOfFileReached, !answer.data.isEmpty else { throw UnexpectedStatus(status: answer.status) }
             contents += answer.data
-            if answer.status != .success || answer.data.count < 256 { return contents }
+            total = try TLVHeader(decoding: contents).totalLength
         }
+        return contents
     }
 
     static func selectApplication(_ transport: InProcessTransport) async throws {

@@ -14,20 +14,23 @@ struct ChipCore: Sendable {
 
     mutating func respond(to bytes: [UInt8]) -> [UInt8] {
         guard let command = try? CommandAPDU(encoded: bytes) else { return CardResponse.status(.wrongLength).encoded }
-        if environment.options.noExtendedLength, Self.isExtendedLength(bytes) {
-            return CardResponse.status(.wrongLength).encoded
-        }
         // Interindustry class only: chaining (10) and secure messaging (0C) bits, channel 0.
         guard command.cla & ~0x1C == 0 else { return CardResponse.status(.classNotSupported).encoded }
+        let refusedLength = environment.options.noExtendedLength && Self.isExtendedLength(bytes)
         if command.cla & 0x0C == 0x0C {
-            return respondProtected(to: command)
+            return respondProtected(to: command, refusingLength: refusedLength)
         }
+        if refusedLength { return CardResponse.status(.wrongLength).encoded }
         if session.hasAccess { session.dropAccess() }
         return process(command).encoded
     }
 
     /// Unwraps, processes and protects; a broken command ends the session with a plain 6988.
-    private mutating func respondProtected(to command: CommandAPDU) -> [UInt8] {
+    ///
+    /// A command the chip cannot take (`refusingLength`) is still unwrapped — its counter step
+    /// happens — and then answered with a plain 6700 that does not advance the counter, which
+    /// is what real chips do and what a correct reader stays in step with (cccd.md §6.3).
+    private mutating func respondProtected(to command: CommandAPDU, refusingLength: Bool) -> [UInt8] {
         guard var secureMessaging = session.secureMessaging else {
             return CardResponse.status(.incorrectSecureMessagingObjects).encoded
         }
@@ -39,6 +42,7 @@ struct ChipCore: Sendable {
             return CardResponse.status(.incorrectSecureMessagingObjects).encoded
         }
         session.secureMessaging = secureMessaging
+        if refusingLength { return CardResponse.status(.wrongLength).encoded }
         let response = process(plain)
         // The handler may have dropped the session (it cannot protect then) or queued new keys.
         guard var current = session.secureMessaging else { return response.encoded }

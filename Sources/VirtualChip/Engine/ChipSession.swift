@@ -21,6 +21,5 @@ struct ChipSession: Sendable {
         secureMessaging = nil
         nextSecureMessaging = nil
         chipAuthenticationSelected = false
-        currentFile = currentFile?.readAccess == .free ? currentFile : nil
     }
 }
