@@ -73,10 +73,20 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: LDS — parsing and building the chip's files (EF.COM, EF.SOD, DG1/2/13/14/15)
+        .target(
+            name: "LDS",
+            dependencies: [
+                "CCCDIdentity", "ChipProtocol", "ICAOCrypto",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
         // MARK: Virtual CCCD chip — the card side, in process (tests, demo, benchmarks)
         .target(
             name: "VirtualChip",
-            dependencies: ["CCCDIdentity", "ICAOCrypto", "ChipProtocol"],
+            dependencies: ["CCCDIdentity", "ICAOCrypto", "ChipProtocol", "LDS"],
             swiftSettings: strictSettings
         ),
 
@@ -132,8 +142,17 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "LDSTests",
+            dependencies: [
+                "LDS", "ChipProtocol", "ICAOCrypto", "CCCDIdentity", "CCCDTestSupport",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "VirtualChipTests",
-            dependencies: ["VirtualChip", "ChipProtocol", "ICAOCrypto", "CCCDIdentity", "CCCDTestSupport"],
+            dependencies: ["VirtualChip", "LDS", "ChipProtocol", "ICAOCrypto", "CCCDIdentity", "CCCDTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
