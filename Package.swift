@@ -86,7 +86,10 @@ let package = Package(
         // MARK: Virtual CCCD chip — the card side, in process (tests, demo, benchmarks)
         .target(
             name: "VirtualChip",
-            dependencies: ["CCCDIdentity", "ICAOCrypto", "ChipProtocol", "LDS"],
+            dependencies: [
+                "CCCDIdentity", "ICAOCrypto", "ChipProtocol", "LDS",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
             swiftSettings: strictSettings
         ),
 
