@@ -1,4 +1,4 @@
-import ICAOCrypto
+public import ICAOCrypto
 import LDS
 import SwiftASN1
 
@@ -6,7 +6,9 @@ import SwiftASN1
 ///
 /// ``genuineDataGroups`` are the bytes a document signer hashes into EF.SOD; with
 /// ``ChipOptions/tamperedDG13`` the chip serves a DG13 that differs from them.
-public struct VirtualChipFiles: Sendable {
+///
+/// The files are personal data: the value never prints itself (``SecretBearing``).
+public struct VirtualChipFiles: Sendable, SecretBearing {
     /// EF.CardAccess, absent on a BAC-only chip.
     public let cardAccess: [UInt8]?
     public let efCOM: [UInt8]
