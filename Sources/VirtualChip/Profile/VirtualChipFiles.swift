@@ -58,6 +58,17 @@ public struct VirtualChipFiles: Sendable, SecretBearing {
         cardAccess = options.bacOnly ? nil : try CardAccessEncoder.encode(options: options, chipAuthentication: caKey != nil)
     }
 
+    /// The DER LDSSecurityObject over the genuine data groups: what a document signer signs into
+    /// EF.SOD (`openssl cms -sign -nodetach -binary -econtent_type 2.23.136.1.1.1 …`, then wrap the
+    /// ContentInfo in tag 77 with `EFSOD.encode(contentInfo:)`).
+    public func securityObjectContent(hashAlgorithm: HashAlgorithm = .sha256) throws -> [UInt8] {
+        var files: [DataGroup: [UInt8]] = [:]
+        for (number, bytes) in genuineDataGroups {
+            if let group = DataGroup(number: number) { files[group] = bytes }
+        }
+        return try LDSSecurityObject.hashing(files, with: hashAlgorithm).derEncoded()
+    }
+
     private static func isEllipticCurve(_ key: SigningKey) -> Bool {
         if case .ellipticCurve = key.algorithm { true } else { false }
     }
