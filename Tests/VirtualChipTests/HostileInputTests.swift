@@ -1,3 +1,4 @@
+import CCCDTestSupport
 import ChipProtocol
 import Synchronization
 import Testing
@@ -6,18 +7,6 @@ import Testing
 /// Garbage in every session state: the chip answers each APDU with a status word and keeps
 /// working; it never traps on hostile bytes.
 @Suite struct HostileInputTests {
-    /// SplitMix64: a fixed seed keeps a failure reproducible.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func randomCommand(_ random: inout SeededGenerator) -> [UInt8] {
         let classes: [UInt8] = [0x00, 0x0C, 0x10, 0x1C, 0x80, 0xFF]
         let instructions: [UInt8] = [0xA4, 0xB0, 0xB1, 0x84, 0x82, 0x88, 0x22, 0x86, 0x2A, 0x00]
@@ -34,7 +23,7 @@ import Testing
 
     @Test(arguments: 0..<3)
     func randomCommandsAlwaysGetAStatusWord(state: Int) async throws {
-        var random = SeededGenerator(state: UInt64(0xC0DE + state))
+        var random = SeededGenerator(seed: UInt64(0xC0DE + state))
         let transport = try Fixtures.chip(photo: Fixtures.largePhoto)
         if state >= 1 { try await Access.selectApplication(transport) }
         if state == 2 { _ = try await Access.pace(transport) }
@@ -58,7 +47,7 @@ import Testing
         _ = try await channel.send(CommandAPDU(ins: 0x88, p1: 0, p2: 0, data: [1, 2, 3, 4, 5, 6, 7, 8], expectedLength: 256))
         let script = recorder.commands
         #expect(!script.isEmpty)
-        var random = SeededGenerator(state: 0xFACE)
+        var random = SeededGenerator(seed: 0xFACE)
         for _ in 0..<200 {
             let chip = try VirtualCCCDChip(configuration: try Fixtures.configuration())
             chip.powerOn()
