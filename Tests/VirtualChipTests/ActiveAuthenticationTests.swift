@@ -54,8 +54,10 @@ import Testing
     }
 
     /// PACE, read DG15, INTERNAL AUTHENTICATE: (SubjectPublicKeyInfo DER, signature).
-    static func authenticate(_ transport: InProcessTransport, expectedLength: Int) async throws -> ([UInt8], [UInt8]) {
-        var channel = try await Access.pace(transport)
+    static func authenticate(
+        _ transport: InProcessTransport, expectedLength: Int, password: PACEPassword = .can(Fixtures.can)
+    ) async throws -> ([UInt8], [UInt8]) {
+        var channel = try await Access.pace(transport, password: password)
         let dg15 = try await channel.readFile(0x010F)
         let publicKey = try TLV(decoding: dg15, expectedTag: 0x6F).value
         let answer = try await channel.send(CommandAPDU(ins: 0x88, p1: 0, p2: 0, data: challenge, expectedLength: expectedLength))
