@@ -8,9 +8,9 @@ import Synchronization
 ///
 /// Its surface is the one a virtual reader drives — ``atr``, ``powerOn()``, ``powerOff()``,
 /// ``reset()`` and ``respond(to:)``, raw bytes in and out — exactly the requirements of the vpcd
-/// layer's `VirtualCardEngine` protocol, so it conforms with an empty extension. Every answer is a response APDU;
-/// malformed or hostile commands get status words, never a crash. ``InProcessTransport`` lets the
-/// reader-side code talk to it without PC/SC.
+/// layer's `VirtualCardEngine` protocol, so it conforms with an empty extension. Every answer is
+/// a response APDU; malformed or hostile commands get status words, never a crash.
+/// ``InProcessTransport`` lets the reader-side code talk to it without PC/SC.
 ///
 /// Thread-safe: the session state sits behind a mutex, so one APDU is processed at a time, as
 /// on a real card.
