@@ -1,4 +1,4 @@
-public import ChipProtocol
+import ChipProtocol
 import CPCSCLite
 
 /// A shared-mode connection to the card in one reader: the ``APDUTransport`` the chip protocol

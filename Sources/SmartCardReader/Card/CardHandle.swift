@@ -54,12 +54,47 @@ final class CardHandle: @unchecked Sendable {
             try reconnect(disposition: DWORD(SCARD_LEAVE_CARD))
             throw SmartCardError(.cardReset, diagnostic: status.name)
         }
+        if Self.transportFailures.contains(status.rawValue) {
+            throw classifyTransportFailure(status)
+        }
         try status.check()
         let count = min(Int(received), receiveBuffer.count)
         guard count >= 2 else {
             throw SmartCardError(.malformedResponse, diagnostic: "\(count) bytes")
         }
         return Array(receiveBuffer.prefix(count))
+    }
+
+    /// What a failed exchange can mean: the card left the field, the daemon died, or a glitch.
+    /// pcsc-lite returns these before its presence poll has noticed a removal (a pulled vpcd card
+    /// gives `SCARD_E_NOT_TRANSACTED` twice in a row), and `SCARD_F_COMM_ERROR` both for a driver
+    /// I/O error and for a lost daemon.
+    private static let transportFailures: Set<LONG> = [SCARD_E_NOT_TRANSACTED, SCARD_F_COMM_ERROR, SCARD_E_COMM_DATA_LOST]
+
+    /// How long to let pcscd notice a removal: its presence poll runs every 400 ms
+    /// (`PCSCLITE_STATUS_POLL_RATE`), so two periods plus slack.
+    private static let settleTimeout: DWORD = 1000
+
+    /// Asks the reader's state (waiting up to ``settleTimeout`` for a change) to name the failure:
+    /// `.cardRemoved` when the card is gone, `.serviceUnavailable` when pcscd is, otherwise
+    /// `.communicationFailed` with the original status.
+    private func classifyTransportFailure(_ status: PCSCStatus) -> SmartCardError {
+        var records = [ReaderStateRecord(name: readerName)]
+        var answer = context.waitForChange(&records, timeout: 0)
+        if answer.isSuccess, records[0].cardPresent {
+            records[0].currentState = records[0].eventState
+            answer = context.waitForChange(&records, timeout: Self.settleTimeout)
+            if answer.rawValue == SCARD_E_TIMEOUT {
+                return SmartCardError(.communicationFailed, diagnostic: status.name)
+            }
+        }
+        if answer.meansServiceLost {
+            return SmartCardError(.serviceUnavailable, diagnostic: "\(status.name), then \(answer.name)")
+        }
+        if answer.isSuccess, !records[0].cardPresent {
+            return SmartCardError(.cardRemoved, diagnostic: status.name)
+        }
+        return answer.error ?? SmartCardError(.communicationFailed, diagnostic: status.name)
     }
 
     /// `SCardReconnect` keeping shared mode and T=1; `disposition` says whether to reset the card.
