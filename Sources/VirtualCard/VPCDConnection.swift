@@ -24,6 +24,7 @@ public final class VPCDConnection: Sendable {
     public let port: UInt16
     private let engine: any VirtualCardEngine
     private let retryInterval: Duration
+    private let quickAck: Bool
     private let state = Mutex(State())
 
     private struct State {
@@ -36,12 +37,15 @@ public final class VPCDConnection: Sendable {
         var exited: DispatchSemaphore?
     }
 
+    /// - Parameter quickAck: `false` only to measure the delayed-ACK stall it prevents.
     public init(
         engine: any VirtualCardEngine,
         host: String = "127.0.0.1",
         port: UInt16 = VPCDConnection.firstReaderPort,
-        retryInterval: Duration = .milliseconds(50)
+        retryInterval: Duration = .milliseconds(50),
+        quickAck: Bool = true
     ) {
+        self.quickAck = quickAck
         self.engine = engine
         self.host = host
         self.port = port
@@ -92,7 +96,7 @@ public final class VPCDConnection: Sendable {
 
     private func serve(generation: Int) {
         while isCurrent(generation) {
-            guard let socket = VPCDSocket(host: host, port: port) else {
+            guard let socket = VPCDSocket(host: host, port: port, quickAck: quickAck) else {
                 sleep(retryInterval)
                 continue
             }

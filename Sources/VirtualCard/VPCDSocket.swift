@@ -9,9 +9,11 @@ import Glibc
 /// before *every* receive.
 struct VPCDSocket: ~Copyable {
     let descriptor: Int32
+    private let quickAck: Bool
 
     /// Connects to `host:port`; `nil` when nothing listens (pcscd is not running yet or restarting).
-    init?(host: String, port: UInt16) {
+    init?(host: String, port: UInt16, quickAck: Bool = true) {
+        self.quickAck = quickAck
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
@@ -46,7 +48,7 @@ struct VPCDSocket: ~Copyable {
         var bytes = [UInt8](repeating: 0, count: count)
         var filled = 0
         while filled < count {
-            setOption(TCP_QUICKACK)
+            if quickAck { setOption(TCP_QUICKACK) }
             let got = bytes.withUnsafeMutableBytes { buffer in
                 recv(descriptor, buffer.baseAddress.map { $0 + filled }, count - filled, 0)
             }

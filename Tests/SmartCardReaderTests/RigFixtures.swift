@@ -32,9 +32,10 @@ func waitForCard(_ present: Bool, in reader: String, service: PCSCService) async
 func withInsertedCard<T>(
     _ card: TransparentFileCard,
     port: UInt16 = VPCDConnection.firstReaderPort,
+    quickAck: Bool = true,
     _ body: (VPCDConnection) async throws -> T
 ) async throws -> T {
-    let connection = VPCDConnection(engine: card, port: port)
+    let connection = VPCDConnection(engine: card, port: port, quickAck: quickAck)
     connection.insert()
     defer { connection.remove() }
     return try await body(connection)
