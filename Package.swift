@@ -138,7 +138,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SmartCardReaderTests",
-            dependencies: ["SmartCardReader", "VirtualCard", "ChipProtocol", "CCCDTestSupport"],
+            dependencies: ["SmartCardReader", "VirtualCard", "ChipProtocol", "CPCSCLite", "CCCDTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
