@@ -90,6 +90,8 @@ struct ReaderCapabilitiesTests {
         let nothing = ReaderCapabilities.detect(readerName: "Invented Reader 00 00", maxInput: nil)
         #expect(nothing == .shortOnly)
         #expect(nothing.basis.name == "assumed")
+        let byType = ReaderCapabilities.detect(readerName: "Reader 00 00", ifdType: "OMNIKEY 5427 CK", maxInput: nil)
+        #expect(byType.basis == .knownModel("OMNIKEY 5427"))
     }
 
     @Test("Extended length needs the reader and a card that does not deny it")

@@ -3,7 +3,8 @@
 /// PC/SC has no standard way to ask a reader "do you carry extended APDUs?". What is *detected*:
 /// libccid's `SCARD_ATTR_MAXINPUT` (the CCID `dwMaxCCIDMessageLength` minus the 10-byte header),
 /// which other drivers usually do not answer. What is *known*: a table of reader models from
-/// field reports (``KnownReaderModel``), matched on the reader name pcscd shows. Anything else is
+/// field reports (``KnownReaderModel``), matched on the reader name pcscd shows or on the
+/// driver's `SCARD_ATTR_VENDOR_IFD_TYPE` when it answers that. Anything else is
 /// *assumed* short-only — the safe choice, since the chip layer falls back from extended to short
 /// on 6700/6B00/6988 but cannot recover from a reader that silently truncates.
 public struct ReaderCapabilities: Sendable, Hashable {
@@ -50,11 +51,12 @@ public struct ReaderCapabilities: Sendable, Hashable {
         supportsExtendedLength: true, maxCommandLength: 65544, maxResponseLength: 65538, basis: .assumed
     )
 
-    /// The capabilities for `readerName`, given the driver's `SCARD_ATTR_MAXINPUT` when it answered.
-    /// A known model wins over the attribute: the table records what readers do in the field
-    /// (an ACR122U's firmware rejects more than its descriptor suggests).
-    public static func detect(readerName: String, maxInput: Int?) -> ReaderCapabilities {
-        if let model = KnownReaderModel.matching(readerName) {
+    /// The capabilities for `readerName`, given what the driver answered (`ifdType` for
+    /// `SCARD_ATTR_VENDOR_IFD_TYPE`, `maxInput` for `SCARD_ATTR_MAXINPUT`). A known model wins over
+    /// the attribute: the table records what readers do in the field (an ACR122U's firmware
+    /// rejects more than its descriptor suggests).
+    public static func detect(readerName: String, ifdType: String? = nil, maxInput: Int?) -> ReaderCapabilities {
+        if let model = KnownReaderModel.matching(readerName) ?? ifdType.flatMap(KnownReaderModel.matching) {
             return model.capabilities
         }
         if let maxInput, maxInput > 0 {

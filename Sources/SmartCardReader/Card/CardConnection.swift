@@ -25,7 +25,7 @@ public final class CardConnection: CardChannel {
         self.queue = queue
         readerName = handle.readerName
         answerToReset = AnswerToReset(try handle.currentATR())
-        capabilities = ReaderCapabilities.detect(readerName: handle.readerName, maxInput: handle.maxInput())
+        capabilities = handle.capabilities()
         transmissionProtocol = handle.activeProtocol == DWORD(SCARD_PROTOCOL_T0) ? 0 : 1
     }
 

@@ -118,6 +118,24 @@ final class CardHandle: @unchecked Sendable {
         return value.prefix(Int(length)).reversed().reduce(0) { $0 << 8 | Int($1) }
     }
 
+    /// The driver's model designation (`SCARD_ATTR_VENDOR_IFD_TYPE`), when it answers: Windows-style
+    /// drivers do; libccid 1.5 answers only vendor name, version and MAXINPUT, so there the
+    /// reader name (built from the USB product string) is what identifies the model.
+    func vendorIFDType() -> String? {
+        guard isOpen else { return nil }
+        var value = [UInt8](repeating: 0, count: 256)
+        var length = DWORD(value.count)
+        let status = PCSCStatus(SCardGetAttrib(handle, CCCD_SCARD_ATTR_VENDOR_IFD_TYPE, &value, &length))
+        guard status.isSuccess, length > 0 else { return nil }
+        let text = value.prefix(min(Int(length), value.count)).prefix { $0 != 0 }
+        return text.isEmpty ? nil : String(decoding: text, as: UTF8.self)
+    }
+
+    /// What the driver says about the reader, for ``ReaderCapabilities/detect(readerName:ifdType:maxInput:)``.
+    func capabilities() -> ReaderCapabilities {
+        ReaderCapabilities.detect(readerName: readerName, ifdType: vendorIFDType(), maxInput: maxInput())
+    }
+
     /// The ATR and card state as `SCardStatus` reports them now.
     func currentATR() throws(SmartCardError) -> [UInt8] {
         guard isOpen else { throw SmartCardError(.disconnected) }

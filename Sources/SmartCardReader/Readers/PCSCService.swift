@@ -66,15 +66,13 @@ public final class PCSCService: CardReaderService {
     }
 
     /// The capabilities of `readerName` whether or not a card is in it: connects in direct mode
-    /// (no card needed) to ask the driver for `SCARD_ATTR_MAXINPUT`, falling back to the name table
-    /// when the driver refuses direct connections.
+    /// (no card needed) to ask the driver, falling back to the name table when the driver refuses
+    /// direct connections.
     public func capabilities(of readerName: String) async throws -> ReaderCapabilities {
         try await withRecovery {
             let context = try PCSCContext()
-            let maxInput = try? CardHandle(
-                context: context, readerName: readerName, shareMode: DWORD(SCARD_SHARE_DIRECT)
-            ).maxInput()
-            return ReaderCapabilities.detect(readerName: readerName, maxInput: maxInput ?? nil)
+            let direct = try? CardHandle(context: context, readerName: readerName, shareMode: DWORD(SCARD_SHARE_DIRECT))
+            return direct?.capabilities() ?? ReaderCapabilities.detect(readerName: readerName, ifdType: nil, maxInput: nil)
         }
     }
 

@@ -29,7 +29,7 @@ struct ReadersCommand: AsyncParsableCommand {
         do {
             for reader in try await service.readers() {
                 let capabilities = (try? await service.capabilities(of: reader.name))
-                    ?? ReaderCapabilities.detect(readerName: reader.name, maxInput: nil)
+                    ?? ReaderCapabilities.detect(readerName: reader.name, ifdType: nil, maxInput: nil)
                 entries.append(ReaderJSON(reader, capabilities))
             }
         } catch let error as SmartCardError {
