@@ -100,3 +100,34 @@ struct CardTransmitTests {
         }
     }
 }
+
+/// A card reset by another connection: `SCARD_W_RESET_CARD` is met with `SCardReconnect` and a
+/// typed `.cardReset`, after which the same connection works again.
+@Suite("Card reset on the rig", .serialized, .enabled(if: PCSCRig.isAvailable))
+struct CardResetTests {
+    @Test("A reset by another application surfaces once as cardReset, then the connection is usable")
+    func resetByAnotherConnection() async throws {
+        try await PCSCRig.withRig { _ in
+            let service = PCSCService()
+            let file = patternFile(size: 300, seed: 3)
+            let card = TransparentFileCard(files: [0x0101: file])
+            try await withInsertedCard(card) { _ async throws in
+                try #require(await waitForCard(true, in: PCSCRig.firstReaderName, service: service))
+                let ours = try await service.connection(to: PCSCRig.firstReaderName)
+                let theirs = try await service.connection(to: PCSCRig.firstReaderName)
+                #expect(try await select(0x0101, over: ours) == .success)
+                try await theirs.reconnect(resetCard: true)
+                await theirs.disconnect()
+                let error = await #expect(throws: SmartCardError.self) {
+                    _ = try await readSelected(size: 16, chunk: 16, over: ours)
+                }
+                #expect(error?.reason == .cardReset)
+                // The reset cleared the card's selection; after selecting again, reading works.
+                #expect(try await ours.transmit(CommandAPDU(ins: 0xB0, p1: 0, p2: 0, expectedLength: 16)).status == StatusWord(0x6986))
+                #expect(try await select(0x0101, over: ours) == .success)
+                #expect(try await readSelected(size: file.count, chunk: 0xDF, over: ours) == file)
+                await ours.disconnect()
+            }
+        }
+    }
+}

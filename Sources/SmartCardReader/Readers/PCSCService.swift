@@ -95,11 +95,16 @@ public final class PCSCService: CardReaderService {
         }
     }
 
-    /// Every reader's state in one non-blocking `SCardGetStatusChange`.
+    /// Every reader's state in one non-blocking `SCardGetStatusChange`. A reader unplugged between
+    /// listing and asking fails the whole call with `SCARD_E_UNKNOWN_READER`: list again.
     static func status(of context: PCSCContext) throws(SmartCardError) -> [ReaderStatus] {
-        var records = try context.readerNames().map { ReaderStateRecord(name: $0) }
-        if records.isEmpty { return [] }
-        let status = context.waitForChange(&records, timeout: 0)
+        var records: [ReaderStateRecord] = []
+        var status = PCSCStatus(SCARD_E_UNKNOWN_READER)
+        for _ in 0..<3 where status.rawValue == SCARD_E_UNKNOWN_READER {
+            records = try context.readerNames().map { ReaderStateRecord(name: $0) }
+            if records.isEmpty { return [] }
+            status = context.waitForChange(&records, timeout: 0)
+        }
         guard status.isSuccess || status.rawValue == SCARD_E_TIMEOUT else {
             throw status.error ?? SmartCardError(.communicationFailed)
         }
