@@ -86,8 +86,9 @@ final class ReaderWatcher: Sendable {
     private func watch(_ context: PCSCContext, tracker: inout ReaderTracker) -> Bool {
         var plugAndPlay = ReaderStateRecord(name: ReaderStateRecord.plugAndPlayName)
         var needsEnumeration = true
-        let timeout = DWORD(max(0, configuration.watchTimeout.components.seconds * 1000
-            + configuration.watchTimeout.components.attoseconds / 1_000_000_000_000_000))
+        // Bounded even though SCardCancel ends the wait: a cancel that lands just before the wait
+        // starts is lost, and this caps how long that can delay a stop.
+        let timeout = DWORD(min(configuration.watchTimeout.wholeMilliseconds, Int(UInt32.max - 1)))
         while !isStopped {
             if needsEnumeration {
                 do {
@@ -123,8 +124,6 @@ final class ReaderWatcher: Sendable {
 
     /// Sleeps for `duration` unless ``stop()`` comes first.
     private func pause(_ duration: Duration) {
-        let (seconds, attoseconds) = duration.components
-        let milliseconds = Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
-        _ = wake.wait(timeout: .now() + .milliseconds(milliseconds))
+        _ = wake.wait(timeout: .now() + .milliseconds(duration.wholeMilliseconds))
     }
 }
