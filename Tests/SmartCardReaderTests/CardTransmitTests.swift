@@ -71,6 +71,10 @@ struct CardTransmitTests {
             #expect(response.status == .endOfFileReached)
             #expect(response.data == Array(Self.file[5984...]))
             #expect(try await connection.transmit([0x00, 0xCA, 0x00, 0x00, 0x00]) == [0x6D, 0x00])
+            // A 1000-byte extended-Lc command arrives whole: the card parses it (a truncated one
+            // would be 6700) and rejects it as a SELECT with the wrong data length (6A86).
+            let long = CommandAPDU(ins: 0xA4, p1: 0x02, p2: 0x0C, data: patternFile(size: 1000, seed: 9))
+            #expect(try await connection.transmit(long).status == .incorrectParameters)
         }
     }
 
