@@ -113,9 +113,15 @@ final class CardHandle: @unchecked Sendable {
         var value = [UInt8](repeating: 0, count: 8)
         var length = DWORD(value.count)
         let status = PCSCStatus(SCardGetAttrib(handle, CCCD_SCARD_ATTR_MAXINPUT, &value, &length))
-        guard status.isSuccess, length == 4 || length == 8 else { return nil }
-        // Little-endian host (x86-64, arm64): the driver wrote a uint32_t or a DWORD.
-        return value.prefix(Int(length)).reversed().reduce(0) { $0 << 8 | Int($1) }
+        guard status.isSuccess else { return nil }
+        // The driver wrote a host-order uint32_t (libccid) or, for some drivers, a DWORD.
+        return value.withUnsafeBytes { bytes in
+            switch length {
+            case 4: Int(bytes.loadUnaligned(as: UInt32.self))
+            case 8: Int(exactly: bytes.loadUnaligned(as: UInt64.self))
+            default: nil
+            }
+        }
     }
 
     /// The driver's model designation (`SCARD_ATTR_VENDOR_IFD_TYPE`), when it answers: Windows-style
