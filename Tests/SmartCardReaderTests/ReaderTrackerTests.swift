@@ -93,6 +93,7 @@ struct PCSCStatusTests {
         (SCARD_E_SHARING_VIOLATION, .readerBusy), (SCARD_F_COMM_ERROR, .serviceUnavailable),
         (SCARD_E_NO_SERVICE, .serviceUnavailable), (SCARD_E_INVALID_HANDLE, .serviceUnavailable),
         (SCARD_W_UNRESPONSIVE_CARD, .cardUnresponsive), (SCARD_E_NOT_TRANSACTED, .communicationFailed),
+        (SCARD_E_NO_ACCESS, .accessDenied), (SCARD_W_SECURITY_VIOLATION, .accessDenied),
     ] as [(LONG, ReaderFailure)])
     func mapping(code: LONG, failure: ReaderFailure) {
         #expect(PCSCStatus(code).failure == failure)
@@ -111,5 +112,21 @@ struct PCSCStatusTests {
         let bytes = Array("Virtual PCD 00 00\0Virtual PCD 00 01\0\0".utf8).map { CChar(bitPattern: $0) }
         #expect(PCSCContext.multiString(bytes[...]) == ["Virtual PCD 00 00", "Virtual PCD 00 01"])
         #expect(PCSCContext.multiString([0][...]).isEmpty)
+    }
+}
+
+@Suite("Reader failure messages")
+struct ReaderFailureMessageTests {
+    @Test("Every failure has a unique reader.* code and distinct Vietnamese and English text")
+    func messages() {
+        let codes = ReaderFailure.allCases.map(\.rawValue)
+        #expect(Set(codes).count == codes.count)
+        for failure in ReaderFailure.allCases {
+            #expect(failure.rawValue.hasPrefix("reader."))
+            #expect(!failure.message.vi.isEmpty && !failure.message.en.isEmpty)
+            #expect(failure.message.vi != failure.message.en)
+        }
+        let error = SmartCardError(.cardRemoved, diagnostic: "SCARD_W_REMOVED_CARD (0x80100069)")
+        #expect(error.description == "reader.card.removed: The card was removed from the reader")
     }
 }

@@ -9,7 +9,7 @@ public import ChipProtocol
 public typealias SmartCardError = ChipProtocolError<ReaderFailure>
 
 /// Why talking to a reader or card failed, grouped by what the kiosk should do next.
-public enum ReaderFailure: String, ChipFailureReason {
+public enum ReaderFailure: String, ChipFailureReason, CaseIterable {
     /// The card left the field (or was never there): ask the patient to tap again.
     case cardRemoved = "reader.card.removed"
     /// The card was reset (by another application or the reader); the connection was re-established
@@ -25,6 +25,10 @@ public enum ReaderFailure: String, ChipFailureReason {
     case noReader = "reader.notFound"
     /// The PC/SC service (pcscd) is not running or was restarted; reconnect.
     case serviceUnavailable = "reader.service.unavailable"
+    /// pcscd refused this user. pcsc-lite ≥ 2 asks polkit; a system-service user needs a polkit
+    /// rule allowing `org.debian.pcsc-lite.access_pcsc` and `…access_card`. Which status codes a
+    /// polkit denial produces is not documented [?]: both access-denied codes map here.
+    case accessDenied = "reader.service.accessDenied"
     /// The reader or card did not answer in time.
     case timeout = "reader.timeout"
     /// The card answered something that is not an APDU response (fewer than 2 bytes).
@@ -50,6 +54,11 @@ public enum ReaderFailure: String, ChipFailureReason {
             LocalizedText(vi: "Không tìm thấy đầu đọc thẻ", en: "No card reader found")
         case .serviceUnavailable:
             LocalizedText(vi: "Dịch vụ đầu đọc thẻ (pcscd) không hoạt động", en: "The smart card service (pcscd) is not available")
+        case .accessDenied:
+            LocalizedText(
+                vi: "Dịch vụ đầu đọc thẻ (pcscd) từ chối quyền truy cập của chương trình",
+                en: "The smart card service (pcscd) denied access to this program"
+            )
         case .timeout:
             LocalizedText(vi: "Đầu đọc thẻ không trả lời kịp thời", en: "The card reader did not answer in time")
         case .malformedResponse:

@@ -34,6 +34,7 @@ struct PCSCStatus: Equatable, Sendable {
         case SCARD_E_UNKNOWN_READER, SCARD_E_NO_READERS_AVAILABLE: .noReader
         case SCARD_E_SHARING_VIOLATION: .readerBusy
         case SCARD_E_TIMEOUT: .timeout
+        case SCARD_E_NO_ACCESS, SCARD_W_SECURITY_VIOLATION: .accessDenied
         default: meansServiceLost ? .serviceUnavailable : .communicationFailed
         }
     }
@@ -69,6 +70,8 @@ struct PCSCStatus: Equatable, Sendable {
         SCARD_E_SERVICE_STOPPED: "SCARD_E_SERVICE_STOPPED",
         SCARD_E_UNSUPPORTED_FEATURE: "SCARD_E_UNSUPPORTED_FEATURE",
         SCARD_E_NO_READERS_AVAILABLE: "SCARD_E_NO_READERS_AVAILABLE",
+        SCARD_E_NO_ACCESS: "SCARD_E_NO_ACCESS",
+        SCARD_W_SECURITY_VIOLATION: "SCARD_W_SECURITY_VIOLATION",
         SCARD_E_COMM_DATA_LOST: "SCARD_E_COMM_DATA_LOST",
         SCARD_W_UNSUPPORTED_CARD: "SCARD_W_UNSUPPORTED_CARD",
         SCARD_W_UNRESPONSIVE_CARD: "SCARD_W_UNRESPONSIVE_CARD",
