@@ -6,7 +6,7 @@ import Synchronization
 final class PCSCDaemon: Sendable {
     private let executable: URL
     private let logURL: URL
-    private let child = Mutex<SpawnedDaemon?>(nil)
+    private let child = Mutex<SpawnedProcess?>(nil)
 
     /// pcscd lives in /usr/sbin, which is not on every user's PATH.
     static var executable: URL? {
@@ -29,7 +29,7 @@ final class PCSCDaemon: Sendable {
     /// Starts pcscd and waits (up to 10 s) until its socket accepts connections.
     func start() async throws {
         let polkit = await Self.supportsPolkitSwitch(executable) ? ["--disable-polkit"] : []
-        let daemon = try SpawnedDaemon(
+        let daemon = try SpawnedProcess(
             executable: executable.path, arguments: ["--foreground"] + polkit, logPath: logURL.path
         )
         child.withLock { $0 = daemon }
@@ -48,12 +48,7 @@ final class PCSCDaemon: Sendable {
 
     /// SIGTERM, up to 3 s for a clean exit, then SIGKILL.
     func stop() async {
-        guard let daemon = child.withLock({ $0.take() }) else { return }
-        daemon.signal(SIGTERM)
-        if await !daemon.waitForExit(within: .seconds(3)) {
-            daemon.signal(SIGKILL)
-            _ = await daemon.waitForExit(within: .seconds(5))
-        }
+        await child.withLock({ $0.take() })?.stop()
     }
 
     /// SIGKILL without warning, as in a crash, then reaps it: a new pcscd refuses to start while

@@ -1,5 +1,6 @@
 import CCCDTestSupport
 import Foundation
+import Glibc
 import Testing
 import SmartCardReader
 import VirtualCard
@@ -46,6 +47,37 @@ struct ReadersCommandTests {
             let lines = outcome.stdoutText.split(separator: "\n")
             #expect(lines.contains { $0.hasPrefix("\(PCSCRig.firstReaderName): no card; extended APDUs") })
             #expect(lines.contains { $0.hasPrefix("\(PCSCRig.secondReaderName): no card") })
+        }
+    }
+
+    @Test("--watch --json prints card events as lines while it runs")
+    func watch() async throws {
+        try await PCSCRig.withRig { _ in
+            try await withTemporaryDirectory { folder in
+                let log = folder.appendingPathComponent("watch.jsonl")
+                let watcher = try SpawnedProcess(
+                    executable: BuiltProducts.executable("cccdctl").path,
+                    arguments: ["readers", "--watch", "--json"], logPath: log.path
+                )
+                defer { watcher.signal(SIGKILL) }  // on an early exit; a no-op once stop() reaped it
+                func lines() -> [String] {
+                    ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+                }
+                let added = #"{"event":"readerAdded","reader":"Virtual PCD 00 00"}"#
+                let atr = TransparentFileCard.defaultATR.map { String(format: "%02X", $0) }.joined()
+                let inserted = #"{"atr":"\#(atr)","event":"cardInserted","reader":"Virtual PCD 00 00"}"#
+                let removed = #"{"event":"cardRemoved","reader":"Virtual PCD 00 00"}"#
+                #expect(await eventually { lines().contains(added) })
+                try await withInsertedCard(TransparentFileCard(files: [:])) { vpcd async throws in
+                    #expect(await eventually { lines().contains(inserted) })
+                    vpcd.remove()
+                    #expect(await eventually { lines().contains(removed) })
+                }
+                await watcher.stop()
+                let seen = lines()
+                #expect(seen.firstIndex(of: added) ?? .max < seen.firstIndex(of: inserted) ?? .min)
+                #expect(seen.firstIndex(of: inserted) ?? .max < seen.firstIndex(of: removed) ?? .min)
+            }
         }
     }
 

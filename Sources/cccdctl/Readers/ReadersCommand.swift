@@ -7,6 +7,7 @@ import SmartCardReader
 /// APDU sizes the reader carries (with how that was determined).
 ///
 /// Exits with status 69 (EX_UNAVAILABLE) and one line on stderr when pcscd is not running.
+/// With `--watch` it instead prints reader and card events, one per line, until interrupted.
 struct ReadersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "readers",
@@ -17,13 +18,24 @@ struct ReadersCommand: AsyncParsableCommand {
             """
     )
 
-    @Flag(help: "Print JSON instead of text.")
+    @Flag(help: "Print JSON instead of text (with --watch: one JSON object per line).")
     var json = false
+
+    @Flag(help: "Keep running and print reader and card events as they happen.")
+    var watch = false
 
     @Option(help: "Language of error messages: vi or en.")
     var lang: Language = .en
 
     func run() async throws {
+        if watch {
+            for await event in PCSCService().events() {
+                let line = json ? ReaderEventLine(event).json : ReaderEventLine(event).text
+                // Unbuffered: a pipe reader (kiosk script, test) needs each line as it happens.
+                FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            }
+            return
+        }
         let service = PCSCService(configuration: .init(recoveryBackoff: [.milliseconds(100), .milliseconds(300)]))
         var entries: [ReaderJSON] = []
         do {

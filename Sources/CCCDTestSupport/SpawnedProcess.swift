@@ -1,17 +1,22 @@
 import Foundation
 import Glibc
+import Synchronization
 
-/// A long-running child started with `posix_spawn` and a clean signal mask, reaped by PID.
+/// A long-running child (a daemon, a `--watch` command) started with `posix_spawn` and a clean
+/// signal mask, stopped and reaped by its PID.
 ///
 /// Foundation's `Process` on Linux spawns from whichever thread calls `run()`; on a dispatch or
 /// cooperative-pool thread most signals are blocked, and the child inherits that mask — pcscd
 /// started that way ignores SIGTERM (seen in /proc/PID/status SigBlk). A daemon must be stoppable,
 /// so it is spawned here with an empty mask and default dispositions.
-struct SpawnedDaemon: Sendable {
-    let pid: pid_t
+///
+/// Once reaped, the PID may belong to another process: every signal after that is dropped.
+public final class SpawnedProcess: Sendable {
+    public let pid: Int32
+    private let reaped = Mutex(false)
 
     /// Starts `executable` with `arguments`, stdout and stderr appended to `logPath`.
-    init(executable: String, arguments: [String], logPath: String) throws {
+    public init(executable: String, arguments: [String], logPath: String) throws {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -40,18 +45,34 @@ struct SpawnedDaemon: Sendable {
     }
 
     /// Reaps the child if it has exited; `true` once it is gone.
-    func reapIfExited() -> Bool {
-        var status: Int32 = 0
-        let result = waitpid(pid, &status, WNOHANG)
-        return result == pid || (result < 0 && errno == ECHILD)
+    public func reapIfExited() -> Bool {
+        reaped.withLock { reaped in
+            if reaped { return true }
+            var status: Int32 = 0
+            let result = waitpid(pid, &status, WNOHANG)
+            reaped = result == pid || (result < 0 && errno == ECHILD)
+            return reaped
+        }
     }
 
-    func signal(_ number: Int32) {
-        kill(pid, number)
+    /// Sends `number` to the child unless it has already been reaped.
+    public func signal(_ number: Int32) {
+        reaped.withLock { reaped in
+            if !reaped { kill(pid, number) }
+        }
+    }
+
+    /// SIGTERM, up to `grace` for a clean exit, then SIGKILL; returns once the child is reaped.
+    public func stop(grace: Duration = .seconds(3)) async {
+        signal(SIGTERM)
+        if await !waitForExit(within: grace) {
+            signal(SIGKILL)
+            _ = await waitForExit(within: .seconds(5))
+        }
     }
 
     /// Polls until the child is reaped or `limit` passes.
-    func waitForExit(within limit: Duration) async -> Bool {
+    public func waitForExit(within limit: Duration) async -> Bool {
         let deadline = ContinuousClock.now + limit
         while ContinuousClock.now < deadline {
             if reapIfExited() { return true }
