@@ -22,13 +22,19 @@ public final class PCSCRig: Sendable {
     static let driverConfiguration = "/etc/reader.conf.d/vpcd"
     static let lockPath = "/tmp/cccd-pcsc-rig.lock"
 
-    /// Whether pcscd and the vpcd driver are installed; prints a SKIPPED line when not.
+    /// Whether the rig can run: pcscd and the vpcd driver installed, and either a pcscd already
+    /// answering or the right to start one (root: it creates /run/pcscd). Prints a SKIPPED line
+    /// with the reason when not.
     public static var isAvailable: Bool {
-        let present = PCSCDaemon.executable != nil && FileManager.default.fileExists(atPath: driverConfiguration)
-        if !present {
+        guard PCSCDaemon.executable != nil, FileManager.default.fileExists(atPath: driverConfiguration) else {
             print("SKIPPED: pcscd or vsmartcard-vpcd is not installed; run `make test-deps` (TEST_DEBS)")
+            return false
         }
-        return present
+        guard geteuid() == 0 || PCSCDaemon.socketAccepts(socketPath) else {
+            print("SKIPPED: no pcscd is running and starting one needs root (it creates /run/pcscd)")
+            return false
+        }
+        return true
     }
 
     private let daemon: PCSCDaemon?

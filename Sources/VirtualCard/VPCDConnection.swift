@@ -77,8 +77,9 @@ public final class VPCDConnection: Sendable {
         thread.start()
     }
 
-    /// Takes the card out: closes the socket and waits for the serving thread to finish, so that
-    /// a following ``insert()`` starts clean. Idempotent; call it before dropping the connection.
+    /// Takes the card out: closes the socket and waits for the serving thread to finish (at most
+    /// one retry interval), so that a following ``insert()`` starts clean. Idempotent; call it
+    /// before dropping the connection — the serving thread keeps the object alive until then.
     public func remove() {
         let exited: DispatchSemaphore? = state.withLock { state in
             guard state.inserted else { return nil }
