@@ -42,6 +42,10 @@ let package = Package(
             name: "CLibUSB", pkgConfig: "libusb-1.0",
             providers: [.apt(["libusb-1.0-0-dev"])]
         ),
+        .systemLibrary(
+            name: "CPCSCLite", pkgConfig: "libpcsclite",
+            providers: [.apt(["libpcsclite-dev"])]
+        ),
 
         // MARK: Identity domain — pure Swift, no system dependencies
         .target(name: "CCCDIdentity", swiftSettings: strictSettings),
@@ -93,11 +97,19 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: Card access — PC/SC readers (pcsc-lite) and the vpcd virtual-card side
+        .target(
+            name: "SmartCardReader",
+            dependencies: ["CCCDIdentity", "ChipProtocol", "CPCSCLite"],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "VirtualCard", swiftSettings: strictSettings),
+
         // MARK: Executables
         .executableTarget(
             name: "cccdctl",
             dependencies: [
-                "CCCDIdentity", "ScannerInput", "QRImaging",
+                "CCCDIdentity", "ScannerInput", "QRImaging", "SmartCardReader",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -156,6 +168,11 @@ let package = Package(
         .testTarget(
             name: "VirtualChipTests",
             dependencies: ["VirtualChip", "LDS", "ChipProtocol", "ICAOCrypto", "CCCDIdentity", "CCCDTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SmartCardReaderTests",
+            dependencies: ["SmartCardReader", "VirtualCard", "ChipProtocol", "CPCSCLite", "CCCDTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
