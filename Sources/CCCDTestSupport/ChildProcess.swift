@@ -1,4 +1,6 @@
 public import Foundation
+import Glibc
+import Synchronization
 
 /// What a finished child process left behind.
 public struct ProcessOutcome: Sendable {
@@ -46,15 +48,20 @@ public func runProcess(
     if let stdin { inPipe.fileHandleForWriting.write(stdin) }
     try? inPipe.fileHandleForWriting.close()
 
+    // SIGKILL, not `terminate()`: a child spawned from a pool thread inherits a mask that blocks
+    // SIGTERM (see SpawnedProcess), and a hung child must not hang the suite.
+    let timedOut = Mutex(false)
+    let pid = process.processIdentifier
     let watchdog = Task {
         try await Task.sleep(for: timeout)
-        if process.isRunning { process.terminate() }
+        timedOut.withLock { $0 = true }
+        kill(pid, SIGKILL)
     }
     var iterator = finished.stream.makeAsyncIterator()
     let status = await iterator.next() ?? -1
     watchdog.cancel()
     let (stdoutData, stderrData) = await (out, err)
-    if status == SIGTERM && process.terminationReason == .uncaughtSignal {
+    if timedOut.withLock({ $0 }) {
         throw ChildProcessError(description: "\(executable.lastPathComponent) timed out after \(timeout)")
     }
     return ProcessOutcome(status: status, stdout: stdoutData, stderr: stderrData)
