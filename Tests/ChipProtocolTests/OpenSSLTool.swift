@@ -61,11 +61,13 @@ struct OpenSSLTool {
         return try read(name + ".spki")
     }
 
-    /// The raw RSA private-key operation on a hand-built representative (no padding).
+    /// The raw RSA private-key operation on a hand-built representative (no padding). OpenSSL 3.0's
+    /// `pkeyutl -sign` refuses inputs longer than a digest, so the same operation (m^d mod n) runs
+    /// as an unpadded `-decrypt`.
     func rsaRawSign(key: String, representative: [UInt8]) throws -> [UInt8] {
         let name = "representative-\(UUID().uuidString)"
         try write(representative, to: name)
-        return try run(["pkeyutl", "-sign", "-inkey", key, "-pkeyopt", "rsa_padding_mode:none", "-in", name])
+        return try run(["pkeyutl", "-decrypt", "-inkey", key, "-pkeyopt", "rsa_padding_mode:none", "-in", name])
     }
 
     /// An ECDSA signature of H(message), DER-encoded as `openssl dgst -sign` makes it.
