@@ -34,4 +34,9 @@ public struct SkippedFile: Sendable, Hashable {
 
     public var file: ChipFile
     public var reason: Reason
+
+    public init(file: ChipFile, reason: Reason) {
+        self.file = file
+        self.reason = reason
+    }
 }
