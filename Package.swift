@@ -73,6 +73,16 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: LDS — parsing and building the chip's files (EF.COM, EF.SOD, DG1/2/13/14/15)
+        .target(
+            name: "LDS",
+            dependencies: [
+                "CCCDIdentity", "ChipProtocol", "ICAOCrypto",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
         // MARK: Executables
         .executableTarget(
             name: "cccdctl",
@@ -120,6 +130,15 @@ let package = Package(
             name: "ChipProtocolTests",
             dependencies: [
                 "ChipProtocol", "ICAOCrypto",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LDSTests",
+            dependencies: [
+                "LDS", "ChipProtocol", "ICAOCrypto", "CCCDIdentity", "CCCDTestSupport",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: strictSettings
