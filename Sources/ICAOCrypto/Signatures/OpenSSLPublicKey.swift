@@ -17,7 +17,7 @@ extension OpenSSLCrypto: PublicKeyCryptography {
 /// allows concurrent read-only use of an EVP_PKEY, and every operation makes its own context.
 final class OpenSSLPublicKey: ChipPublicKey, @unchecked Sendable {
     let key: PKeyHandle
-    let algorithm: PublicKeyAlgorithm
+    let algorithm: ChipKeyAlgorithm
     let bits: Int
 
     init(subjectPublicKeyInfo der: [UInt8]) throws {

@@ -14,7 +14,7 @@ public protocol PublicKeyCryptography: Sendable {
 }
 
 /// The kinds of key a chip's SubjectPublicKeyInfo can hold.
-public enum PublicKeyAlgorithm: Sendable, Hashable {
+public enum ChipKeyAlgorithm: Sendable, Hashable {
     case rsa
     case ellipticCurve
     case diffieHellman
@@ -22,7 +22,7 @@ public enum PublicKeyAlgorithm: Sendable, Hashable {
 
 /// A public key imported from a chip, with the operations Active and Chip Authentication need.
 public protocol ChipPublicKey: Sendable {
-    var algorithm: PublicKeyAlgorithm { get }
+    var algorithm: ChipKeyAlgorithm { get }
     /// Modulus bits (RSA), group order bits (EC), bits of p (DH).
     var bits: Int { get }
 
