@@ -83,6 +83,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: Virtual CCCD chip — the card side, in process (tests, demo, benchmarks)
+        .target(
+            name: "VirtualChip",
+            dependencies: ["CCCDIdentity", "ICAOCrypto", "ChipProtocol"],
+            swiftSettings: strictSettings
+        ),
+
         // MARK: Executables
         .executableTarget(
             name: "cccdctl",
@@ -141,6 +148,16 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ChipReaderTests",
+            dependencies: ["ChipProtocol", "VirtualChip", "LDS", "ICAOCrypto", "CCCDIdentity", "CCCDTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "VirtualChipTests",
+            dependencies: ["VirtualChip", "ChipProtocol", "ICAOCrypto", "CCCDIdentity", "CCCDTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
