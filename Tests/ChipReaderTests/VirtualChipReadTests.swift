@@ -133,6 +133,15 @@ struct VirtualChipReadTests {
         #expect(!result.files.contains { $0.file.dataGroupNumber == 14 })
     }
 
+    @Test func knownMRZRunsPACEWithTheMRZ() async throws {
+        let holder = try VirtualCard.holder()
+        let mrz = try #require(holder.bacKeyMaterial)
+        let transport = try VirtualCard.transport(holder: holder)
+        let result = try await ChipSession.read(over: transport, credentials: ChipCredentials(mrz: mrz), plan: .withoutFaceImage)
+        #expect(result.accessMethod.description == "PACE-ECDH-GM-AES-128 (MRZ, parameter 13)")
+        #expect(result.bytes(of: ChipFile.dataGroup(1)!) == transport.chip.files.genuineDataGroups[1])
+    }
+
     @Test func anotherCardsQRIsAWrongCAN() async throws {
         let transport = try VirtualCard.transport()
         let other = try VirtualCard.qr("079205000456||Trần Văn Thử|20112005|Nam|Số 2 đường Giả Định, Phường Minh Họa, TP. Hồ Chí Minh|15082024||||")
