@@ -24,8 +24,9 @@ struct VirtualChipReadTests {
         #expect(dataGroups == [1, 2, 13, 14, 15])
         #expect(result.skipped.isEmpty)
         #expect(result.bytes(of: .sod) == VirtualCard.placeholderSecurityObject)
-        for (file, bytes) in result.files where file.dataGroupNumber != nil {
-            #expect(transport.chip.files.genuineDataGroups[file.dataGroupNumber ?? 0] == bytes)
+        for read in result.files {
+            guard let number = read.file.dataGroupNumber else { continue }
+            #expect(transport.chip.files.genuineDataGroups[number] == read.bytes)
         }
         let dg13 = try DataGroup13(encoded: try #require(result.bytes(of: ChipFile.dataGroup(13)!)))
         #expect(dg13.citizen.fullName == qr.fullName)

@@ -1,7 +1,7 @@
 import ICAOCrypto
 
 /// Verification of an ISO/IEC 9796-2 digital signature scheme 1 signature with partial message
-/// recovery, as RSA Active Authentication uses it (Doc 9303-11 §6.1, App. ?):
+/// recovery, as RSA Active Authentication uses it (Doc 9303-11 §6.1; ISO/IEC 9796-2 §8):
 /// the recovered representative is `6A ‖ M1 ‖ H(M1 ‖ M2) ‖ trailer`, M2 being our challenge.
 ///
 /// Trailer `BC` means SHA-1; a two-byte trailer `xx CC` names the hash by its ISO/IEC 10118-3

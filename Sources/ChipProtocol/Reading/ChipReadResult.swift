@@ -2,7 +2,7 @@
 /// as read), what was skipped and why, how the chip was opened, and what it cost.
 public struct ChipReadResult: Sendable {
     /// Every file read, with its exact bytes, in read order (EF.CardAccess first when present).
-    public var files: [(file: ChipFile, bytes: [UInt8])]
+    public var files: [ChipFileContents]
     /// Files EF.COM listed and the plan wanted that the chip would not give.
     public var skipped: [SkippedFile]
     /// The tags EF.COM lists.
@@ -20,6 +20,18 @@ public struct ChipReadResult: Sendable {
     /// The exact bytes of `file`, if it was read.
     public func bytes(of file: ChipFile) -> [UInt8]? {
         files.first { $0.file == file }?.bytes
+    }
+}
+
+/// One file as read from the chip.
+public struct ChipFileContents: Sendable, Hashable {
+    public var file: ChipFile
+    /// Exactly the bytes read: what Passive Authentication hashes and `--out` writes.
+    public var bytes: [UInt8]
+
+    public init(file: ChipFile, bytes: [UInt8]) {
+        self.file = file
+        self.bytes = bytes
     }
 }
 

@@ -19,11 +19,11 @@ extension ChipSession {
         guard let accessMethod else {
             throw ChipReadError(.noUsableAccessKey, diagnostic: "readDocument before open(with:)")
         }
-        var files: [(file: ChipFile, bytes: [UInt8])] = cardAccess.map { [(.cardAccess, $0)] } ?? []
+        var files: [ChipFileContents] = cardAccess.map { [ChipFileContents(file: .cardAccess, bytes: $0)] } ?? []
         var skipped: [SkippedFile] = []
         var plannedCount = 2 + plan.dataGroups.count
         let com = try await readFile(.com, fileIndex: 0, fileCount: plannedCount, progress: progress)
-        files.append((.com, com))
+        files.append(ChipFileContents(file: .com, bytes: com))
         let tags = try EFCOMTagList.tags(in: com)
         let dataGroups = plan.dataGroupFiles(listedTags: tags)
         plannedCount = 2 + dataGroups.count
@@ -38,7 +38,7 @@ extension ChipSession {
                 skipped.append(SkippedFile(file: file, reason: error.reason == .accessDenied ? .accessDenied : .notFound))
                 continue
             }
-            files.append((file, bytes))
+            files.append(ChipFileContents(file: file, bytes: bytes))
             if file.dataGroupNumber == 14 {
                 options = try? ChipSecurityOptions(dg14: bytes)
                 if plan.chipAuthentication, let options {

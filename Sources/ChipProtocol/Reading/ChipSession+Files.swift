@@ -23,14 +23,16 @@ extension ChipSession {
         while true {
             do {
                 if selectedFile != file { try await select(file) }
-                if expected == nil {
-                    let total = try await readHeader(file, into: &data)
+                let total: Int
+                if let expected {
+                    total = expected
+                } else {
+                    total = try await readHeader(file, into: &data)
                     expected = total
                     progress?(ReadProgress(file: file, bytesRead: data.count, bytesExpected: total, fileIndex: fileIndex, fileCount: fileCount))
                 }
-                guard let total = expected else { continue }
                 while data.count < total {
-                    data += try await readChunk(offset: data.count, wanting: total - data.count)
+                    data += try await readChunk(of: file, offset: data.count, wanting: total - data.count)
                     progress?(ReadProgress(file: file, bytesRead: data.count, bytesExpected: total, fileIndex: fileIndex, fileCount: fileCount))
                 }
                 return data
@@ -55,7 +57,7 @@ extension ChipSession {
     /// the file's total length. `data` keeps the bytes read: they are the start of the file.
     private func readHeader(_ file: ChipFile, into data: inout [UInt8]) async throws -> Int {
         if data.isEmpty {
-            data = try await readChunk(offset: 0, wanting: policy.headerLength)
+            data = try await readChunk(of: file, offset: 0, wanting: policy.headerLength)
         }
         while true {
             do {
@@ -66,7 +68,7 @@ extension ChipSession {
                 if data.count > header.totalLength { data = Array(data.prefix(header.totalLength)) }
                 return header.totalLength
             } catch let error as TLVError where [.truncatedTag, .truncatedLength].contains(error.reason) && data.count < 8 {
-                data += try await readChunk(offset: data.count, wanting: 8 - data.count)
+                data += try await readChunk(of: file, offset: data.count, wanting: 8 - data.count)
             } catch let error as TLVError {
                 throw ChipReadError(.malformedResponse, diagnostic: "\(file) header: \(error.code)")
             }
@@ -80,11 +82,11 @@ extension ChipSession {
     }
 
     /// One READ BINARY of up to `wanting` bytes at `offset`; returns at least one byte.
-    private func readChunk(offset: Int, wanting: Int) async throws -> [UInt8] {
+    private func readChunk(of file: ChipFile, offset: Int, wanting: Int) async throws -> [UInt8] {
         var length = min(wanting, chunkLimit)
         if offset > EMRTDCommands.maximumEvenOffset {
             // DO53's header is counted in Le: keep the whole answer within the limit.
-            length = min(length, chunkLimit - 1 - TLVHeader.lengthBytes(chunkLimit).count)
+            length = max(1, min(length, chunkLimit - 1 - TLVHeader.lengthBytes(chunkLimit).count))
         }
         var command = EMRTDCommands.readBinary(offset: offset, length: length)
         lastReadWasExtended = command.needsExtendedLength
@@ -107,7 +109,7 @@ extension ChipSession {
         case .wrongParametersOffset:
             throw ChipReadError(.malformedResponse, diagnostic: "file ends before offset \(offset) its header promised")
         default:
-            try Self.requireFileStatus(response.status, file: selectedFile ?? .com)
+            try Self.requireFileStatus(response.status, file: file)
             throw ChipReadError(.chipRejected, diagnostic: "READ BINARY: \(response.status)")
         }
     }

@@ -67,8 +67,8 @@ public actor ChipSession {
         guard var session = secureMessaging else {
             return try await transport.transmit(command)
         }
-        secureMessaging = nil
         let protected = try session.protect(command)
+        secureMessaging = nil
         let raw = try await transport.transmit(protected)
         let response: ResponseAPDU
         do {
