@@ -106,6 +106,17 @@ struct ReaderDocumentTests {
         #expect(await card.chip.overreads == 0)
     }
 
+    @Test(arguments: [UInt8(0x88), 0x86])
+    func secureMessagingBrokenDuringACloneCheckIsReportedAndTheReadCompletes(instruction: UInt8) async throws {
+        let card = try Self.card { $0.desyncOnInstruction = instruction }
+        defer { card.tool.cleanUp() }
+        let result = try await ChipSession.read(over: card.chip, credentials: ReaderFixtures.credentials(), plan: .withoutFaceImage)
+        let refused = instruction == 0x88 ? result.activeAuthentication?.status == .chipRefused : result.chipAuthentication?.status == .chipRefused
+        #expect(refused)
+        #expect(result.bytes(of: ChipFile.dataGroup(15)!) == card.files[0x010F])
+        #expect(await card.chip.paceRuns == 2)
+    }
+
     @Test func extendedLengthRefusedWith6988UnderSecureMessagingReopensAndReadsShort() async throws {
         let card = try Self.card {
             $0.supportsExtendedLength = true

@@ -32,6 +32,8 @@ actor ReaderTestChip: APDUTransport {
         var removedAtCommand: Int?
         /// Answers a plain 6988 and drops secure messaging at this 0-based command.
         var desyncAtCommand: Int?
+        /// Answers a plain 6988 and drops secure messaging at the first protected command with this INS.
+        var desyncOnInstruction: UInt8?
         /// Extended READ BINARY under secure messaging is refused with a plain 6988.
         var rejectsExtendedWith6988 = false
     }
@@ -74,7 +76,9 @@ actor ReaderTestChip: APDUTransport {
             }
             session = current
             command = plain
-            if commandIndex == configuration.desyncAtCommand
+            let desyncHere = command.ins == configuration.desyncOnInstruction
+            if desyncHere { configuration.desyncOnInstruction = nil }
+            if commandIndex == configuration.desyncAtCommand || desyncHere
                 || (configuration.rejectsExtendedWith6988 && command.ins == 0xB0 && (command.expectedLength ?? 0) > 256) {
                 session = nil
                 records.append(Record(command: command, status: StatusWord(0x6988)))

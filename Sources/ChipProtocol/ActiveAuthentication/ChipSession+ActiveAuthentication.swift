@@ -21,7 +21,13 @@ extension ChipSession {
         let signatureLength = key.algorithm == .rsa ? (key.bits + 7) / 8 : 2 * ((key.bits + 7) / 8)
         let expected = signatureLength > policy.maximumShortLength && extendedLengthEnabled
             ? CommandAPDU.extendedMaximumExpectedLength : CommandAPDU.shortMaximumExpectedLength
-        let response = try await send(CommandAPDU(ins: 0x88, p1: 0, p2: 0, data: challenge, expectedLength: expected))
+        let response: ResponseAPDU
+        do {
+            response = try await send(CommandAPDU(ins: 0x88, p1: 0, p2: 0, data: challenge, expectedLength: expected))
+        } catch let error as SecureMessagingError {
+            try await recoverSession()
+            return ActiveAuthenticationOutcome(status: .chipRefused, detail: "secure messaging failed during INTERNAL AUTHENTICATE: \(error.code)")
+        }
         guard response.status.isSuccess else {
             return ActiveAuthenticationOutcome(status: .chipRefused, detail: "INTERNAL AUTHENTICATE: \(response.status)")
         }

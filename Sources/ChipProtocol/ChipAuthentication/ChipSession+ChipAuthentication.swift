@@ -42,7 +42,16 @@ extension ChipSession {
             ]
         }
         for command in commands {
-            let response = try await send(command)
+            let response: ResponseAPDU
+            do {
+                response = try await send(command)
+            } catch let error as SecureMessagingError {
+                // Broken under the old keys: re-open so the read can go on, and report it.
+                try await recoverSession()
+                outcome.status = .chipRefused
+                outcome.detail = "secure messaging failed during Chip Authentication: \(error.code)"
+                return outcome
+            }
             guard response.status.isSuccess else {
                 outcome.status = .chipRefused
                 outcome.detail = "\(command.ins == 0x22 ? "MSE" : "GENERAL AUTHENTICATE"): \(response.status)"
