@@ -48,6 +48,7 @@ extension ChipSession {
     /// SELECT EF by FID (P2 0C: no FCI, one round trip).
     func select(_ file: ChipFile) async throws {
         selectedFile = nil
+        lastReadWasExtended = false
         let response = try await send(EMRTDCommands.selectFile(file))
         try Self.requireFileStatus(response.status, file: file)
         selectedFile = file
