@@ -42,6 +42,27 @@ import Testing
         #expect(throws: LDSError.self) { try DataGroup1.encode(lines: ["TOO SHORT"]) }
     }
 
+    /// The ICAO Doc 9303 specimen zones: a DG1 of any document format reads.
+    @Test(arguments: [
+        (["I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"], MachineReadableZone.Format.td1),
+        (["I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F1204159<<<<<<<6"], .td2),
+        (["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"], .td3),
+    ])
+    func dg1OfEveryFormat(lines: [String], format: MachineReadableZone.Format) throws {
+        let group = try DataGroup1(encoded: DataGroup1.encode(lines: lines))
+        #expect(group.mrz.format == format)
+        #expect(group.mrz.lines == lines)
+        #expect(group.mrz.issuingState == "UTO")
+        #expect(try group.personalID == nil)
+    }
+
+    @Test func dg1WithABadCheckDigitIsAnMRZError() throws {
+        let lines = ["I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<5", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"]
+        #expect(throws: MRZError.self) { try DataGroup1(encoded: DataGroup1.encode(lines: lines)) }
+        let nonASCII = #expect(throws: LDSError.self) { try DataGroup1(encoded: hex("61 05 5F1F 02 C3 80")) }
+        #expect(nonASCII?.reason == .malformedDG1)
+    }
+
     @Test(arguments: DataGroup13.ParentLayout.allCases)
     func dg13FromAQRIdentity(layout: DataGroup13.ParentLayout) throws {
         var citizen = VietnameseCitizenData(
@@ -83,6 +104,14 @@ import Testing
         let parsed = try LDSSecurityObject(derEncoded: versioned.derEncoded())
         #expect(parsed.version == 1)
         #expect(parsed.versionInfo == LDSVersionInfo(ldsVersion: "0108", unicodeVersion: "040000"))
+    }
+
+    @Test(arguments: [
+        ([1, 2, 840, 10045, 4, 1] as [UInt], HashAlgorithm?.some(.sha1)), ([1, 2, 840, 10045, 4, 3, 4], .sha512),
+        ([0, 4, 0, 127, 0, 7, 1, 1, 4, 1, 3], .sha256), ([0, 4, 0, 127, 0, 7, 1, 1, 4, 1, 9], nil), ([1, 2, 840, 113549, 1, 1, 11], nil),
+    ])
+    func activeAuthenticationHash(oid: [UInt], hash: HashAlgorithm?) throws {
+        #expect(ActiveAuthenticationInfo(signatureAlgorithm: try ASN1ObjectIdentifier(elements: oid)).hashAlgorithm == hash)
     }
 
     @Test func unsupportedHashIsATypedError() throws {
@@ -134,6 +163,8 @@ struct OpenSSLBuilderTests {
             #expect(info.keyID == 1)
             #expect(info.keyAgreement == .ellipticCurveDiffieHellman)
             #expect(group.securityInfos.terminalAuthenticationInfos.count == 1)
+            #expect(group.publicKey(for: info) == key)
+            #expect(group.activeAuthenticationInfos.first?.hashAlgorithm == .sha256)
             // An independent parser reads the file's SET too.
             try OpenSSLTool.write(try TLV.decode(file).object.value, to: directory.appendingPathComponent("dg14.der"))
             let dump = try await OpenSSLTool.run(
@@ -145,8 +176,11 @@ struct OpenSSLBuilderTests {
 
     /// The virtual chip's SOD path end to end: build the LDS security object, sign it with
     /// `openssl cms`, wrap it as EF.SOD, parse it back, and check every hash and the messageDigest.
-    @Test(arguments: [("EC:brainpoolP256r1", HashAlgorithm.sha256), ("RSA:2048", .sha384), ("EC:prime256v1", .sha1)])
-    func sodSignedByOpenSSL(signer: String, hash: HashAlgorithm) async throws {
+    /// `-stream` makes openssl write indefinite-length BER with a chunked eContent, which a BER
+    /// parser must read as well as the DER of real chips.
+    @Test(arguments: [("EC:brainpoolP256r1", HashAlgorithm.sha256, false), ("RSA:2048", .sha384, false),
+                      ("EC:prime256v1", .sha1, false), ("EC:prime256v1", .sha512, true)])
+    func sodSignedByOpenSSL(signer: String, hash: HashAlgorithm, streamed: Bool) async throws {
         try await withTemporaryDirectory { directory in
             let path = { (name: String) in directory.appendingPathComponent(name).path }
             _ = try await OpenSSLTool.keyPair(signer, name: "ds", in: directory)
@@ -163,7 +197,9 @@ struct OpenSSLBuilderTests {
             try await OpenSSLTool.run([
                 "cms", "-sign", "-nodetach", "-binary", "-in", path("lso.der"), "-signer", path("ds.pem"), "-inkey", path("ds.key"),
                 "-md", hash.rawValue.lowercased(), "-econtent_type", "2.23.136.1.1.1", "-outform", "DER", "-out", path("sod.der"),
-            ], in: directory)
+            ] + (streamed ? ["-stream"] : []), in: directory)
+            let cms = try OpenSSLTool.bytes(directory.appendingPathComponent("sod.der"))
+            #expect((cms[1] == 0x80) == streamed, "indefinite length exactly when streamed")
             let sod = try EFSOD(encoded: EFSOD.encode(contentInfo: OpenSSLTool.bytes(directory.appendingPathComponent("sod.der"))))
             #expect(sod.securityObject == object)
             for (group, bytes) in files {

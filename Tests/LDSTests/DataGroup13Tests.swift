@@ -106,6 +106,11 @@ import Testing
         #expect(try expiry("sometime")?.cardExpiry == nil)
     }
 
+    @Test(arguments: [("Nam", Sex.male), ("NAM", .male), ("Nữ", .female), ("NỮ", .female), ("Nữ".decomposedStringWithCanonicalMapping, .female)])
+    func sexInAnyLetterCase(text: String, sex: Sex) throws {
+        #expect(try DataGroup13(encoded: F.file([F.field(4, F.utf8(text))])).citizen.sex == sex)
+    }
+
     @Test func decomposedTextIsNormalisedToNFC() throws {
         let name = "Nguyễn Thị Mẫu"
         let citizen = try DataGroup13(encoded: F.file([F.field(2, F.utf8(name.decomposedStringWithCanonicalMapping))])).citizen
@@ -121,8 +126,16 @@ import Testing
         #expect(citizen.sex == .male)
     }
 
+    @Test(arguments: ["1945", "00/00/1945", "00/03/1945"])
+    func aBirthDateKnownOnlyInPart(text: String) throws {
+        let citizen = try DataGroup13(encoded: F.file([F.field(3, F.printable(text))])).citizen
+        #expect(citizen.dateOfBirth == nil)
+        #expect(citizen.partialDateOfBirth == text)
+        #expect(try DataGroup13(encoded: DataGroup13.encode(citizen)).citizen == citizen)
+    }
+
     @Test(arguments: [
-        (3, "1990-03-15"), (3, "31/02/1990"), (11, "01/13/2021"), (4, "Female"), (1, "00119000012"), (1, "0011900001234"),
+        (3, "1990-03-15"), (3, "00/13/1945"), (3, "15/00/1945"), (3, "194"), (3, "31/02/1990"), (11, "01/13/2021"), (4, "Female"), (1, "00119000012"), (1, "0011900001234"),
     ])
     func malformedKnownFieldsAreTypedErrors(number: Int, text: String) throws {
         let error = #expect(throws: LDSError.self) { try DataGroup13(encoded: F.file([F.field(number, F.utf8(text))])) }

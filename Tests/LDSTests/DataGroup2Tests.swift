@@ -54,6 +54,17 @@ import Testing
         #expect(group.face.width == nil)
     }
 
+    @Test func everyBiometricTemplateContributesItsFace() throws {
+        func template(_ image: [UInt8]) throws -> [UInt8] {
+            let single = try TLV.decode(DataGroup2.encode(image: image, width: 2, height: 3)).object
+            return try single.children()[0].children().first(tag: 0x7F60)?.encoded ?? []
+        }
+        let group = TLV(tag: 0x7F61, value: hex("02 01 02") + (try template(Self.jpeg)) + (try template(Self.codestream)))
+        let parsed = try DataGroup2(encoded: TLV(tag: 0x75, value: group.encoded).encoded)
+        #expect(parsed.faces.map(\.format) == [.jpeg, .jpeg2000Codestream])
+        #expect(parsed.face.bytes == Self.jpeg)
+    }
+
     @Test func noImageIsATypedError() throws {
         let record = hex("46414300 30313000 0000001A 0001 0000000C 0000") + [UInt8](repeating: 0, count: 6)
         let error = #expect(throws: LDSError.self) { try DataGroup2(encoded: Self.wrap(block: record)) }

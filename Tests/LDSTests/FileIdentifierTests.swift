@@ -19,6 +19,9 @@ import Testing
         #expect(LDSFile(fileID: 0x3F00) == nil)
         #expect(LDSFile.dataGroup(.dg13).description == "DG13")
         #expect(LDSFile.sod.description == "EF.SOD")
+        for file in LDSFile.all { #expect(LDSFile(fileName: file.fileName) == file) }
+        #expect(LDSFile.dataGroup(.dg2).fileName == "DG2.bin")
+        #expect(LDSFile(fileName: "DG17.bin") == nil)
     }
 
     @Test func tagsAndNumbersRoundTrip() {

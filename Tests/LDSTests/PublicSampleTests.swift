@@ -66,6 +66,7 @@ struct PublicSampleTests {
         #expect(info.version == 1)
         #expect(group.securityInfos.terminalAuthenticationInfos.map(\.version) == [1])
         #expect(group.activeAuthenticationInfos.isEmpty)
+        #expect(group.publicKey(for: info) == key)
     }
 
     @Test(arguments: [("bsi2008", "Datagroup15.bin"), ("loes2006", "010F.bin")])
@@ -79,13 +80,17 @@ struct PublicSampleTests {
         #expect(DataGroup15.encode(publicKey: group.publicKey) == group.encoded)
     }
 
-    @Test(arguments: [("bsi2008", HashAlgorithm.sha1, [1, 2, 3, 14]), ("loes2006", .sha256, [1, 2, 15])])
-    func sodListsTheHashesAndSignerPieces(set: String, algorithm: HashAlgorithm, groups: [Int]) throws {
+    @Test(arguments: [
+        ("bsi2008", HashAlgorithm.sha1, [1, 2, 3, 14] as [Int], ASN1ObjectIdentifier(arrayLiteral: 1, 2, 840, 10045, 4, 1)),  // ecdsa-with-SHA1
+        ("loes2006", .sha256, [1, 2, 15], ASN1ObjectIdentifier(arrayLiteral: 1, 2, 840, 113549, 1, 1, 11)),  // sha256WithRSAEncryption
+    ])
+    func sodListsTheHashesAndSignerPieces(set: String, algorithm: HashAlgorithm, groups: [Int], signature: ASN1ObjectIdentifier) throws {
         let sod = try EFSOD(encoded: PublicSamples.file(set, set == "bsi2008" ? "EF_SOD.bin" : "011D.bin"))
         #expect(try sod.securityObject.hashFunction == algorithm)
         #expect(sod.securityObject.version == 0)
         #expect(sod.securityObject.versionInfo == nil)
         #expect(sod.securityObject.dataGroupHashes.map(\.number) == groups)
+        #expect(sod.securityObject.dataGroups.map(\.number) == groups)
         #expect(sod.securityObject.dataGroupHashes.allSatisfy { $0.hash.count == algorithm.digestLength })
         #expect(sod.signedData.version == 3)
         #expect(sod.signedData.digestAlgorithms.map(\.algorithm) == [algorithm.objectIdentifier])
@@ -101,6 +106,8 @@ struct PublicSampleTests {
         #expect(forSignature.first == 0x31)
         #expect(forSignature.dropFirst() == attributes.dropFirst())
         #expect(!signer.signature.isEmpty)
+        #expect(signer.signatureAlgorithm.algorithm == signature)
+        #expect(signer.digestAlgorithm.algorithm == algorithm.objectIdentifier)
         if case .issuerAndSerialNumber(let issuer, let serial) = signer.signerIdentifier {
             #expect(issuer.first == 0x30)
             #expect(!serial.isEmpty)
@@ -147,6 +154,33 @@ struct PublicSampleTests {
             let bytes = try PublicSamples.file(set, name)
             let probe = Array(bytes.prefix(LDSFileLength.headerProbeLength))
             #expect(try LDSFileLength.totalLength(ofFileStartingWith: probe, file: file) == bytes.count, "\(set)/\(name)")
+        }
+    }
+
+    @Test func fileSetChecksEveryGroupReadAgainstTheSOD() throws {
+        let names: [LDSFile: String] = [
+            .com: "EF_COM.bin", .sod: "EF_SOD.bin", .dataGroup(.dg1): "Datagroup1.bin", .dataGroup(.dg2): "Datagroup2.bin",
+            .dataGroup(.dg3): "Datagroup3.bin", .dataGroup(.dg4): "Datagroup4.bin", .dataGroup(.dg14): "Datagroup14.bin",
+            .dataGroup(.dg15): "Datagroup15.bin",
+        ]
+        var set = LDSFileSet()
+        for (file, name) in names { set[file] = try PublicSamples.file("bsi2008", name) }
+        let sod = try #require(try set.sod())
+        let checks = try set.hashChecks(against: sod)
+        #expect(checks == [.dg1: .match, .dg2: .match, .dg3: .match, .dg14: .match, .dg4: .notListed, .dg15: .notListed])
+        #expect(set.dataGroups == [.dg1, .dg2, .dg3, .dg4, .dg14, .dg15])
+        #expect(try LDSFileSet().sod() == nil)
+    }
+
+    /// One byte of the real SOD changed anywhere: a parse or a typed error, never a crash.
+    @Test func everySingleByteMutationOfARealSOD() throws {
+        let sod = try PublicSamples.file("bsi2008", "EF_SOD.bin")
+        for position in sod.indices {
+            for value: UInt8 in [0x00, 0x80, 0xFF, sod[position] ^ 0x01] {
+                var mutated = sod
+                mutated[position] = value
+                do { _ = try EFSOD(encoded: mutated) } catch { #expect(error.code.hasPrefix("lds.")) }
+            }
         }
     }
 }

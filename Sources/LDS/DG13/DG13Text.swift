@@ -47,6 +47,27 @@ enum DG13Text {
         }
     }
 
+    /// `Nam` / `Nữ` in any letter case (`NAM` on some printed layouts [?]).
+    static func sex(_ text: String) -> Sex? {
+        switch text.lowercased() {
+        case "nam": .male
+        case "nữ": .female
+        default: nil
+        }
+    }
+
+    /// A year alone, or `dd/mm/yyyy` with day, or day and month, zero: a date known only in part.
+    static func isPartialDate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        let isDigit = { (byte: UInt8) in (0x30...0x39).contains(byte) }
+        if bytes.count == 4 { return bytes.allSatisfy(isDigit) }
+        guard bytes.count == 10, bytes[2] == UInt8(ascii: "/"), bytes[5] == UInt8(ascii: "/"),
+              (bytes[0..<2] + bytes[3..<5] + bytes[6..<10]).allSatisfy(isDigit)
+        else { return false }
+        let dayUnknown = bytes[0..<2].elementsEqual("00".utf8), monthUnknown = bytes[3..<5].elementsEqual("00".utf8)
+        return dayUnknown && (monthUnknown || CivilDate(slashedDMY: "01" + text.dropFirst(2)) != nil)
+    }
+
     /// `dd/mm/yyyy` as the spec says, or `ddmmyyyy` as the QR writes dates.
     static func date(_ text: String) -> CivilDate? {
         CivilDate(slashedDMY: text) ?? CivilDate(compactDMY: text)

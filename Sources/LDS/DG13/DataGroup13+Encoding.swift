@@ -25,7 +25,7 @@ extension DataGroup13 {
         }
         try add(1, citizen.idNumber?.digits, printable: true)
         try add(2, citizen.fullName)
-        try add(3, citizen.dateOfBirth?.slashedDMY, printable: true)
+        try add(3, citizen.dateOfBirth?.slashedDMY ?? citizen.partialDateOfBirth, printable: true)
         try add(4, citizen.sex?.qrText)
         try add(5, citizen.nationality)
         try add(6, citizen.ethnicity)
@@ -83,11 +83,12 @@ extension DataGroup13 {
         }
     }
 
-    /// PrintableString for the ASCII fields the spec types so (IDs, dates), UTF8String otherwise.
+    /// PrintableString for the fields the spec types so (IDs, dates) when the text fits its
+    /// character set, UTF8String otherwise.
     private static func string(_ text: String, printable: Bool, into coder: inout DER.Serializer) throws {
         let bytes = Array(text.utf8)
-        if printable, bytes.allSatisfy({ $0 < 0x80 }) {
-            try coder.serialize(ASN1PrintableString(contentBytes: bytes[...]))
+        if printable, let printableString = try? ASN1PrintableString(contentBytes: bytes[...]) {
+            try coder.serialize(printableString)
         } else {
             try coder.serialize(ASN1UTF8String(contentBytes: bytes[...]))
         }

@@ -75,8 +75,12 @@ extension VietnameseCitizenData {
         }
         idNumber = try typed(1) { PersonalID($0) }
         fullName = try text(2)
-        dateOfBirth = try typed(3, DG13Text.date)
-        sex = try typed(4) { Sex(qrText: $0) }
+        if let birth = try text(3), DG13Text.isPartialDate(birth) {
+            partialDateOfBirth = birth
+        } else {
+            dateOfBirth = try typed(3, DG13Text.date)
+        }
+        sex = try typed(4, DG13Text.sex)
         nationality = try text(5)
         ethnicity = try text(6)
         religion = try text(7)

@@ -13,6 +13,10 @@ public struct VietnameseCitizenData: Sendable, Hashable {
     public var fullName: String?
     /// 3: `dd/mm/yyyy` on the chip.
     public var dateOfBirth: CivilDate?
+    /// 3, when the chip gives only part of the date (`1945`, `00/00/1945`, `00/03/1945`): the text
+    /// as read, ``dateOfBirth`` then being nil. Holders whose papers record only a birth year
+    /// exist [?]; refusing their whole DG13 would hide their name from the kiosk.
+    public var partialDateOfBirth: String?
     /// 4: `Nam` / `Nữ` on the chip.
     public var sex: Sex?
     /// 5: `Việt Nam`.
@@ -82,7 +86,7 @@ extension VietnameseCitizenData {
         self.init(
             idNumber: qr.personalID, fullName: qr.fullName, dateOfBirth: qr.dateOfBirth, sex: qr.sex,
             nationality: nationality, ethnicity: ethnicity, religion: religion,
-            placeOfOrigin: placeOfOrigin ?? qr.address, placeOfResidence: qr.address,
+            placeOfOrigin: placeOfOrigin, placeOfResidence: qr.address,
             identifyingMarks: identifyingMarks, issueDate: qr.issueDate, expiry: CardValidity(expiry),
             fatherName: fatherName, motherName: motherName, spouseName: spouseName, oldIdNumber: qr.oldIDNumber
         )

@@ -39,6 +39,14 @@ public struct DataGroup14: Sendable, Hashable {
         encoded = bytes
     }
 
+    /// The public key a ChipAuthenticationInfo refers to: the key with its keyId, or the only
+    /// key of its key agreement when neither names an id (Doc 9303-11 §9.2.5–9.2.6).
+    public func publicKey(for info: ChipAuthenticationInfo) -> ChipAuthenticationPublicKeyInfo? {
+        let candidates = chipAuthenticationPublicKeys.filter { $0.keyAgreement == info.keyAgreement }
+        if let keyID = info.keyID { return candidates.first { $0.keyID == keyID } }
+        return candidates.count == 1 ? candidates.first : nil
+    }
+
     /// Builds DG14 for the virtual chip and tests: for each key a ChipAuthenticationPublicKeyInfo
     /// and a ChipAuthenticationInfo (version 1, `cipher`), then TerminalAuthenticationInfo and
     /// ActiveAuthenticationInfo when asked — the entries real CCCD chips carry (cccd.md §3.1).

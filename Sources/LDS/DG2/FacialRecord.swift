@@ -67,7 +67,7 @@ enum FacialRecord {
 
     /// A big-endian unsigned integer of `width` bytes, nil past the end.
     static func integer(_ bytes: [UInt8], at offset: Int, width: Int) -> Int? {
-        guard offset >= 0, width <= bytes.count - offset, offset <= bytes.count else { return nil }
+        guard offset >= 0, offset <= bytes.count, width <= bytes.count - offset else { return nil }
         return bytes[offset..<(offset + width)].reduce(0) { $0 << 8 | Int($1) }
     }
 }

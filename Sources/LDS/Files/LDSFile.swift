@@ -46,6 +46,16 @@ public enum LDSFile: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// `EF.SOD.bin`, `DG13.bin`…: the name of the file `cccdctl card read --out` writes and
+    /// `card verify --lds` reads.
+    public var fileName: String { description + ".bin" }
+
+    /// The file a ``fileName`` names, or nil.
+    public init?(fileName: String) {
+        guard let file = LDSFile.all.first(where: { $0.fileName == fileName }) else { return nil }
+        self = file
+    }
+
     /// The file a two-byte identifier names, or nil.
     public init?(fileID: UInt16) {
         guard let file = LDSFile.all.first(where: { $0.fileID == fileID }) else { return nil }

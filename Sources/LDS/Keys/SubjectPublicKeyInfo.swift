@@ -18,11 +18,6 @@ public struct SubjectPublicKeyInfo: BERImplicitlyTaggable, Sendable, Hashable {
     /// What kind of key this is.
     public var algorithm: PublicKeyAlgorithm { PublicKeyAlgorithm(algorithmIdentifier) }
 
-    /// Parses DER/BER bytes of a SubjectPublicKeyInfo (as `openssl pkey -pubout -outform DER` writes).
-    public init(berEncoded bytes: [UInt8]) throws {
-        try self.init(berEncoded: BER.parse(bytes))
-    }
-
     public init(berEncoded node: ASN1Node, withIdentifier identifier: ASN1Identifier) throws {
         let children = try ASN1Parsing.children(of: node, identifier)
         guard children.count == 2 else {

@@ -17,12 +17,11 @@ public struct EFSOD: Sendable, Hashable {
     public init(encoded bytes: [UInt8]) throws(LDSError) {
         let value = try ASN1Parsing.fileValue(bytes, file: .sod, reason: .malformedSOD)
         let signedData = try ASN1Parsing.parse(.malformedSOD) {
-            try BER.sequence(BER.parse(value), identifier: .sequence) { nodes in
-                guard try ASN1ObjectIdentifier(berEncoded: &nodes) == ObjectIdentifiers.signedData else {
-                    throw ASN1Error.invalidASN1Object(reason: "ContentInfo is not id-signedData")
-                }
-                return try BER.explicitlyTagged(&nodes, tagNumber: 0, tagClass: .contextSpecific) { try SignedData(berEncoded: $0) }
+            let contentInfo = try ContentInfo(berEncoded: value)
+            guard contentInfo.contentType == ObjectIdentifiers.signedData else {
+                throw ASN1Error.invalidASN1Object(reason: "ContentInfo is not id-signedData")
             }
+            return try SignedData(berEncoded: contentInfo.content)
         }
         let encapsulated = signedData.encapsulatedContent
         guard encapsulated.contentType == ObjectIdentifiers.ldsSecurityObject else {

@@ -20,6 +20,9 @@ extension LDSSecurityObject {
         }
     }
 
+    /// The data groups the SOD covers, in its order: what a reader should read (EF.COM is not signed).
+    public var dataGroups: [DataGroup] { dataGroupHashes.compactMap(\.dataGroup) }
+
     /// The hash listed for `dataGroup`, nil when the SOD does not cover it.
     public func listedHash(of dataGroup: DataGroup) -> [UInt8]? {
         dataGroupHashes.first { $0.number == dataGroup.number }?.hash

@@ -6,10 +6,10 @@ import Foundation
 enum OpenSSLTool {
     static let executable = which("openssl")
 
-    static var isAvailable: Bool {
+    static let isAvailable: Bool = {
         if executable == nil { print("SKIPPED: openssl command-line tool not installed (Debian package openssl)") }
         return executable != nil
-    }
+    }()
 
     struct Failure: Error, CustomStringConvertible {
         let description: String

@@ -6,12 +6,13 @@ enum PublicSamples {
     static let directory = URL(fileURLWithPath: ProcessInfo.processInfo.environment["CCCD_LDS_SAMPLES"]
         ?? "/work/shared/data/lds-samples")
 
-    static var available: Bool {
+    /// Checked once, so the SKIPPED line is printed once per run.
+    static let available: Bool = {
         let present = FileManager.default.fileExists(atPath: directory.appendingPathComponent("bsi2008/EF_COM.bin").path)
             && FileManager.default.fileExists(atPath: directory.appendingPathComponent("loes2006/011E.bin").path)
         if !present { print("SKIPPED: public LDS samples not found at \(directory.path) (set CCCD_LDS_SAMPLES)") }
         return present
-    }
+    }()
 
     struct Missing: Error, CustomStringConvertible {
         let path: String
