@@ -86,7 +86,10 @@ let package = Package(
         // MARK: Virtual CCCD chip — the card side, in process (tests, demo, benchmarks)
         .target(
             name: "VirtualChip",
-            dependencies: ["CCCDIdentity", "ICAOCrypto", "ChipProtocol"],
+            dependencies: [
+                "CCCDIdentity", "ICAOCrypto", "ChipProtocol", "LDS",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
             swiftSettings: strictSettings
         ),
 
@@ -157,7 +160,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VirtualChipTests",
-            dependencies: ["VirtualChip", "ChipProtocol", "ICAOCrypto", "CCCDIdentity", "CCCDTestSupport"],
+            dependencies: ["VirtualChip", "LDS", "ChipProtocol", "ICAOCrypto", "CCCDIdentity", "CCCDTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

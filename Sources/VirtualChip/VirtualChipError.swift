@@ -1,3 +1,4 @@
+public import ChipProtocol
 public import CCCDIdentity
 
 /// Why a virtual card could not be built from its profile.
@@ -5,31 +6,21 @@ public import CCCDIdentity
 /// The chip itself never throws at a reader: protocol faults become status words. These errors
 /// are for the operator starting a card (the diagnostic names the file or field, never its
 /// personal content).
-public struct VirtualChipError: UserFacingError, Equatable {
-    public enum Reason: String, Sendable, CaseIterable {
-        case profileUnreadable = "vchip.profile.unreadable"
-        case profileInvalid = "vchip.profile.invalid"
-        case referencedFileUnreadable = "vchip.profile.fileUnreadable"
-        /// A PACE parameter id or cipher this chip cannot run.
-        case unsupportedPACEParameters = "vchip.profile.paceParameters"
-        /// A Chip Authentication key that is not an EC key on a supported curve.
-        case unsupportedChipAuthenticationKey = "vchip.profile.caKey"
-        /// The holder's data cannot form a valid MRZ.
-        case invalidHolder = "vchip.profile.holder"
-    }
+public typealias VirtualChipError = ChipProtocolError<VirtualChipFailure>
 
-    public var reason: Reason
-    public var diagnostic: String?
-
-    public init(_ reason: Reason, diagnostic: String? = nil) {
-        self.reason = reason
-        self.diagnostic = diagnostic
-    }
-
-    public var code: String { reason.rawValue }
+public enum VirtualChipFailure: String, ChipFailureReason {
+    case profileUnreadable = "vchip.profile.unreadable"
+    case profileInvalid = "vchip.profile.invalid"
+    case referencedFileUnreadable = "vchip.profile.fileUnreadable"
+    /// A PACE parameter id or cipher this chip cannot run.
+    case unsupportedPACEParameters = "vchip.profile.paceParameters"
+    /// A Chip Authentication key that is not an EC key on a supported curve.
+    case unsupportedChipAuthenticationKey = "vchip.profile.caKey"
+    /// The holder's data cannot form a valid MRZ.
+    case invalidHolder = "vchip.profile.holder"
 
     public var message: LocalizedText {
-        switch reason {
+        switch self {
         case .profileUnreadable:
             LocalizedText(vi: "Không đọc được tệp hồ sơ thẻ ảo", en: "The virtual card profile cannot be read")
         case .profileInvalid:

@@ -89,6 +89,6 @@ struct ResettingTransport: ResettableAPDUTransport {
     }
 
     func resetCard() async throws {
-        _ = base.chip.reset()
+        base.chip.reset()
     }
 }

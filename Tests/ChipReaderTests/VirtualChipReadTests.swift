@@ -170,7 +170,7 @@ struct VirtualChipReadTests {
         try await session.open(with: ChipCredentials(qr: try VirtualCard.qr()))
         // Reset behind the reader's back: the chip forgets the session; the next protected
         // command gets a plain error, and the reader re-opens (resetting once more) and reads.
-        _ = transport.chip.reset()
+        transport.chip.reset()
         let dg1 = try await session.readFile(ChipFile.dataGroup(1)!)
         #expect(dg1 == transport.chip.files.genuineDataGroups[1])
     }

@@ -53,6 +53,17 @@ import Testing
         #expect(try await channel.readFile(0x011E) == transport.chip.files.efCOM)
     }
 
+    @Test func bacAfterPACEReplacesTheSession() async throws {
+        let transport = try Fixtures.chip()
+        var pace = try await Access.pace(transport)
+        _ = try await pace.readFile(0x011E)
+        var bac = try await Access.bac(transport)  // plain SELECT and GET CHALLENGE end PACE's session
+        #expect(try await bac.readFile(0x0101) == transport.chip.files.genuineDataGroups[1])
+        await #expect(throws: SecureMessagingError.self) {
+            _ = try await pace.send(CommandAPDU(ins: 0xB0, p1: 0, p2: 0, expectedLength: 4))
+        }
+    }
+
     @Test func paceWithTheMRZPassword() async throws {
         let transport = try Fixtures.chip()
         let material = try #require(Fixtures.holder.bacKeyMaterial)

@@ -98,7 +98,7 @@ func hex(_ text: String) -> [UInt8] {
 /// The reader's view of a secure channel: protect, transmit, unprotect — with ChipProtocol's
 /// reader-side secure messaging, so the chip is checked against independent code.
 struct SecureChannel {
-    let transport: InProcessTransport
+    let transport: any APDUTransport
     var session: any SecureMessaging
 
     mutating func send(_ command: CommandAPDU) async throws -> ResponseAPDU {
@@ -132,7 +132,7 @@ struct UnexpectedStatus: Error, CustomStringConvertible {
 
 /// Access paths the reader code in ChipProtocol offers, run against the virtual chip.
 enum Access {
-    static func cardAccess(_ transport: InProcessTransport) async throws -> [UInt8] {
+    static func cardAccess(_ transport: any APDUTransport) async throws -> [UInt8] {
         let select = try await transport.transmit(hex("00A4020C02011C"))
         guard select == [0x90, 0x00] else { throw UnexpectedStatus(status: StatusWord(sw1: select[select.count - 2], sw2: select[select.count - 1])) }
         var contents: [UInt8] = []
@@ -148,12 +148,12 @@ enum Access {
         return contents
     }
 
-    static func selectApplication(_ transport: InProcessTransport) async throws {
+    static func selectApplication(_ transport: any APDUTransport) async throws {
         let answer = try await transport.transmit(hex("00A4040C07A0000002471001"))
         #expect(answer == [0x90, 0x00])
     }
 
-    static func pace(_ transport: InProcessTransport, password: PACEPassword = .can(Fixtures.can)) async throws -> SecureChannel {
+    static func pace(_ transport: any APDUTransport, password: PACEPassword = .can(Fixtures.can)) async throws -> SecureChannel {
         let infos = try SecurityInfos(berEncoded: try await cardAccess(transport))
         let info = try #require(infos.paceInfos.first)
         let result = try await PACE(info: info, password: password).establish(over: transport)
@@ -164,7 +164,7 @@ enum Access {
         return channel
     }
 
-    static func bac(_ transport: InProcessTransport) async throws -> SecureChannel {
+    static func bac(_ transport: any APDUTransport) async throws -> SecureChannel {
         try await selectApplication(transport)
         let material = try #require(Fixtures.holder.bacKeyMaterial)
         let mrz = try MRZInformation(documentNumber: material.documentNumber, dateOfBirth: material.dateOfBirth, dateOfExpiry: material.dateOfExpiry)

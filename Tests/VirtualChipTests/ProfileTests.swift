@@ -136,3 +136,21 @@ import Testing
         }
     }
 }
+
+@Suite struct RedactionTests {
+    @Test func personalDataNeverPrints() throws {
+        let configuration = try Fixtures.configuration()
+        let chip = try VirtualCCCDChip(configuration: configuration)
+        let texts = [
+            "\(Fixtures.holder)", String(reflecting: Fixtures.holder), "\(configuration)", "\(chip.files)",
+            "\(VirtualChipProfile(holder: Fixtures.holder))", "\(chip)",
+        ]
+        for text in texts {
+            #expect(!text.contains("190000123"))
+            #expect(!text.contains("Mẫu") && !text.contains("MAU"))
+        }
+        var dumped = ""
+        dump(configuration, to: &dumped)
+        #expect(!dumped.contains("Mẫu") && !dumped.contains("0001"))
+    }
+}

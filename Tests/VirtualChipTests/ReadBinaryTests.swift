@@ -108,5 +108,13 @@ import Testing
         _ = try await strictChannel.send(CommandAPDU(ins: 0xA4, p1: 0x02, p2: 0x0C, data: [0x01, 0x0D]))
         #expect(try await strictChannel.send(CommandAPDU(ins: 0xB0, p1: 0, p2: 0, expectedLength: 200)).status == .wrongLength)
         #expect(try await strictChannel.readFile(0x010D, chunk: 100) == strict.chip.files.genuineDataGroups[13])
+
+        let exact = try Fixtures.chip(options: Fixtures.options {
+            $0.maxLe = 0x20
+            $0.maxLeBehaviour = .exactLength
+        })
+        let refused = try ResponseAPDU(encoded: try await exact.transmit(hex("00B09C0040")))
+        #expect(refused.status.exactExpectedLength == 0x20)
+        #expect(try await exact.transmit(hex("00B09C0020")).count == 0x22)
     }
 }

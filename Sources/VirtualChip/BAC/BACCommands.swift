@@ -25,7 +25,7 @@ extension ChipCore {
             guard let (answer, secureMessaging) = try authentication.respond(
                 to: command.data, chipChallenge: challenge, chipKeyMaterial: chipKeyMaterial
             ) else { return .status(.verificationFailed) }
-            session.secureMessaging = CardSecureMessaging(secureMessaging)
+            session.establish(secureMessaging)
             return .success(answer)
         } catch {
             return .status(.verificationFailed)

@@ -29,7 +29,7 @@ extension ChipCore {
                 encryptionKey: try crypto.deriveKey(from: secret, counter: .encryption, for: key.cipher),
                 macKey: try crypto.deriveKey(from: secret, counter: .mac, for: key.cipher), crypto: crypto
             )
-            self.session.nextSecureMessaging = CardSecureMessaging(session)
+            self.session.establish(session)
             return .success(Self.dynamicAuthenticationData([]))
         } catch {
             return .status(.incorrectData)

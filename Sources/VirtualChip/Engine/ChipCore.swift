@@ -22,7 +22,9 @@ struct ChipCore: Sendable {
         }
         if refusedLength { return CardResponse.status(.wrongLength).encoded }
         if session.hasAccess { session.dropAccess() }
-        return process(command).encoded
+        let response = process(command)
+        session.commitPendingKeys()
+        return response.encoded
     }
 
     /// Unwraps, processes and protects; a broken command ends the session with a plain 6988.
@@ -44,17 +46,17 @@ struct ChipCore: Sendable {
         session.secureMessaging = secureMessaging
         if refusingLength { return CardResponse.status(.wrongLength).encoded }
         let response = process(plain)
-        // The handler may have dropped the session (it cannot protect then) or queued new keys.
-        guard var current = session.secureMessaging else { return response.encoded }
-        let counterBefore = current.counter
+        // The answer goes out under the keys that unwrapped the command; keys a handler queued
+        // (Chip Authentication) take over afterwards.
+        let counterBefore = secureMessaging.counter
         do {
-            var protected = try current.protect(response, oddInstruction: plain.ins & 1 == 1)
+            var protected = try secureMessaging.protect(response, oddInstruction: plain.ins & 1 == 1)
             if environment.options.noExtendedLength, protected.count - 2 > CommandAPDU.shortMaximumExpectedLength {
-                current.counter = counterBefore
-                protected = try current.protect(.status(.wrongLength), oddInstruction: false)
+                secureMessaging.counter = counterBefore
+                protected = try secureMessaging.protect(.status(.wrongLength), oddInstruction: false)
             }
-            session.secureMessaging = session.nextSecureMessaging ?? current
-            session.nextSecureMessaging = nil
+            session.secureMessaging = secureMessaging
+            session.commitPendingKeys()
             return protected
         } catch {
             session.dropAccess()

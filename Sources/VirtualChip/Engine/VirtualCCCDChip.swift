@@ -6,8 +6,9 @@ import Synchronization
 /// PACE (GM/IM, ECDH/DH, 3DES/AES), BAC, secure messaging, Active and Chip Authentication —
 /// over files built from a ``VirtualChipConfiguration``.
 ///
-/// Its surface is the one a virtual reader drives: ``atr``, ``powerOn()``, ``powerOff()``,
-/// ``reset()`` and ``respond(to:)``, raw bytes in and out. Every answer is a response APDU;
+/// Its surface is the one a virtual reader drives — ``atr``, ``powerOn()``, ``powerOff()``,
+/// ``reset()`` and ``respond(to:)``, raw bytes in and out — exactly the requirements of the vpcd
+/// layer's `VirtualCardEngine` protocol, so it conforms with an empty extension. Every answer is a response APDU;
 /// malformed or hostile commands get status words, never a crash. ``InProcessTransport`` lets the
 /// reader-side code talk to it without PC/SC.
 ///
@@ -52,11 +53,9 @@ public final class VirtualCCCDChip: Sendable {
         try self.init(configuration: try VirtualChipConfiguration(profilePath: profilePath))
     }
 
-    /// Power on: a fresh session (nothing selected, no access rights). Returns the ATR.
-    @discardableResult
-    public func powerOn() -> [UInt8] {
+    /// Power on: a fresh session (nothing selected, no access rights).
+    public func powerOn() {
         core.withLock { $0.session = ChipSession() }
-        return atr
     }
 
     /// Power off: the session and its keys are gone.
@@ -64,9 +63,8 @@ public final class VirtualCCCDChip: Sendable {
         core.withLock { $0.session = ChipSession() }
     }
 
-    /// Warm reset: same as power cycling for this card. Returns the ATR.
-    @discardableResult
-    public func reset() -> [UInt8] {
+    /// Warm reset: same as power cycling for this card.
+    public func reset() {
         powerOn()
     }
 

@@ -25,6 +25,7 @@ extension ChipCore {
             switch environment.options.maxLeBehaviour {
             case .cap: limit = maxLe
             case .wrongLength: return .status(.wrongLength)
+            case .exactLength: return .status(StatusWord(sw1: 0x6C, sw2: UInt8(truncatingIfNeeded: maxLe)))
             }
         }
         let available = file.contents.count - offset

@@ -44,7 +44,7 @@ extension ChipCore {
             return .success(Self.dynamicAuthenticationData(value))
         case .established(let answer, let secureMessaging):
             session.pace = nil
-            session.secureMessaging = CardSecureMessaging(secureMessaging)
+            session.establish(secureMessaging)
             return .success(Self.dynamicAuthenticationData(answer))
         case .wrongPassword:
             session.pace = nil

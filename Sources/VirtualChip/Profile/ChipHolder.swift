@@ -1,8 +1,11 @@
 public import CCCDIdentity
+public import ICAOCrypto
 
 /// The person a virtual card belongs to: what DG1 (MRZ) and DG13 (Vietnamese personal data,
 /// cccd.md §4) are built from. Tests and demos use invented people only.
-public struct ChipHolder: Sendable, Hashable, Codable {
+///
+/// Personal data: it never prints itself (``SecretBearing``), so it cannot reach a log.
+public struct ChipHolder: Sendable, Hashable, Codable, SecretBearing {
     public var personalID: PersonalID
     /// NFC, with diacritics (`Nguyễn Thị Mẫu`); DG1 gets the ASCII transliteration.
     public var fullName: String

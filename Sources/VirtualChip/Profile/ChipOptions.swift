@@ -9,6 +9,8 @@ public struct ChipOptions: Sendable, Hashable, Codable {
         case cap
         /// Refuse with 6700.
         case wrongLength
+        /// Refuse with 6Cxx, xx = ``maxLe`` (ISO 7816-4 "wrong Le, exact length is xx").
+        case exactLength
     }
 
     /// PACE mapping advertised in EF.CardAccess.

@@ -2,7 +2,8 @@ public import ICAOCrypto
 public import Foundation
 
 /// A profile with its files read and its keys loaded: everything the engine needs, in memory.
-public struct VirtualChipConfiguration: Sendable {
+/// Holds personal data, a face image and private keys, so it never prints itself.
+public struct VirtualChipConfiguration: Sendable, SecretBearing {
     public var holder: ChipHolder
     public var photo: [UInt8]?
     public var activeAuthenticationKey: SigningKey?

@@ -1,11 +1,14 @@
-import ICAOCrypto
-import ChipProtocol
+public import ICAOCrypto
+import LDS
+import SwiftASN1
 
-/// The files a virtual card serves, built from its configuration.
+/// The files a virtual card serves, built from its configuration with the LDS module's builders.
 ///
 /// ``genuineDataGroups`` are the bytes a document signer hashes into EF.SOD; with
 /// ``ChipOptions/tamperedDG13`` the chip serves a DG13 that differs from them.
-public struct VirtualChipFiles: Sendable {
+///
+/// The files are personal data: the value never prints itself (``SecretBearing``).
+public struct VirtualChipFiles: Sendable, SecretBearing {
     /// EF.CardAccess, absent on a BAC-only chip.
     public let cardAccess: [UInt8]?
     public let efCOM: [UInt8]
@@ -17,65 +20,57 @@ public struct VirtualChipFiles: Sendable {
     init(configuration: VirtualChipConfiguration) throws {
         let options = configuration.options
         let holder = configuration.holder
-        var groups: [Int: [UInt8]] = [:]
-        groups[1] = LDSFileEncoder.dg1(machineReadableZone: holder.machineReadableZone)
+        var groups: [DataGroup: [UInt8]] = [:]
+        groups[.dg1] = try DataGroup1.encode(lines: holder.machineReadableZone)
         if let photo = configuration.photo {
-            groups[2] = LDSFileEncoder.dg2(image: photo, sex: holder.sex == .male ? 1 : 2)
+            let size = PhotoDimensions.of(photo)
+            groups[.dg2] = try DataGroup2.encode(image: photo, width: size.width, height: size.height)
         }
-        groups[3] = LDSFileEncoder.dg3Placeholder()
-        groups[13] = DG13Encoder.encode(holder, parentsLayout: options.parentsLayout)
+        // DG3 (fingerprints) is listed and present, but answers 6982 (Terminal Authentication).
+        groups[.dg3] = [0x63, 0x00]
+        groups[.dg13] = try DataGroup13.encode(holder.citizenData, parentLayout: options.parentsLayout.dataGroup13Layout)
 
-        let paceInfo = try options.bacOnly ? nil : Self.paceInfo(options)
         let caKey = options.withoutCA ? nil : configuration.chipAuthenticationKey
-        var dg14: [[UInt8]] = []
-        if let caKey {
-            dg14.append(SecurityInfosEncoder.chipAuthenticationInfo())
-            dg14.append(SecurityInfosEncoder.chipAuthenticationPublicKeyInfo(subjectPublicKeyInfo: try caKey.subjectPublicKeyInfo()))
+        let aaKey = configuration.activeAuthenticationKey
+        if let aaKey {
+            groups[.dg15] = DataGroup15.encode(publicKey: try SubjectPublicKeyInfo(berEncoded: try aaKey.subjectPublicKeyInfo()))
         }
-        if let aaKey = configuration.activeAuthenticationKey {
-            groups[15] = LDSFileEncoder.dg15(subjectPublicKeyInfo: try aaKey.subjectPublicKeyInfo())
-            if case .ellipticCurve = aaKey.algorithm { dg14.append(SecurityInfosEncoder.activeAuthenticationInfoECDSASHA256()) }
+        if caKey != nil || aaKey.map(Self.isEllipticCurve) == true {
+            let keys = try caKey.map { key in
+                [ChipAuthenticationPublicKeyInfo(keyAgreement: .ellipticCurveDiffieHellman,
+                                                 publicKey: try SubjectPublicKeyInfo(berEncoded: try key.subjectPublicKeyInfo()))]
+            } ?? []
+            // An EC AA key needs DG14 to name the hash: ecdsa-plain-SHA256 (BSI TR-03111).
+            let activeAuthentication = aaKey.map(Self.isEllipticCurve) == true
+                ? ActiveAuthenticationInfo(signatureAlgorithm: [0, 4, 0, 127, 0, 7, 1, 1, 4, 1, 3]) : nil
+            groups[.dg14] = try DataGroup14.encode(chipAuthenticationKeys: keys, activeAuthentication: activeAuthentication)
         }
-        if !dg14.isEmpty {
-            dg14.append(SecurityInfosEncoder.terminalAuthenticationInfo())
-            if let paceInfo { dg14.append(paceInfo) }
-            groups[14] = LDSFileEncoder.dg14(securityInfos: dg14)
-        }
-        genuineDataGroups = groups
+        genuineDataGroups = Dictionary(uniqueKeysWithValues: groups.map { ($0.key.number, $0.value) })
 
-        var served = groups
+        var served = genuineDataGroups
         if options.tamperedDG13 {
             var altered = holder
             altered.placeOfResidence += " (sửa)"
-            served[13] = DG13Encoder.encode(altered, parentsLayout: options.parentsLayout)
+            served[13] = try DataGroup13.encode(altered.citizenData, parentLayout: options.parentsLayout.dataGroup13Layout)
         }
         servedDataGroups = served
-        efCOM = LDSFileEncoder.efCOM(dataGroupTags: groups.keys.sorted().compactMap(Self.tag(ofDataGroup:)))
-
-        if let paceInfo {
-            var entries = [SecurityInfosEncoder.terminalAuthenticationInfo()]
-            if caKey != nil { entries.append(SecurityInfosEncoder.chipAuthenticationInfo()) }
-            cardAccess = DER.set(entries + [paceInfo])
-        } else {
-            cardAccess = nil
-        }
+        efCOM = try EFCOM.encode(dataGroups: groups.keys.sorted())
+        cardAccess = options.bacOnly ? nil : try CardAccessEncoder.encode(options: options, chipAuthentication: caKey != nil)
     }
 
-    /// The PACEInfo entry the options describe, after checking the chip can run it.
-    private static func paceInfo(_ options: ChipOptions) throws -> [UInt8] {
-        guard let parameters = DomainParameters(standardizedID: options.paceParameterID) else {
-            throw VirtualChipError(.unsupportedPACEParameters, diagnostic: "parameter id \(options.paceParameterID)")
+    /// The DER LDSSecurityObject over the genuine data groups: what a document signer signs into
+    /// EF.SOD (`openssl cms -sign -nodetach -binary -econtent_type 2.23.136.1.1.1 …`, then wrap the
+    /// ContentInfo in tag 77 with `EFSOD.encode(contentInfo:)`).
+    public func securityObjectContent(hashAlgorithm: HashAlgorithm = .sha256) throws -> [UInt8] {
+        var files: [DataGroup: [UInt8]] = [:]
+        for (number, bytes) in genuineDataGroups {
+            if let group = DataGroup(number: number) { files[group] = bytes }
         }
-        let isCurve = if case .ellipticCurve = parameters { true } else { false }
-        let oid = SecurityObjectIdentifier.pace(mapping: options.paceMapping, ellipticCurve: isCurve, cipher: options.paceCipher)
-        return SecurityInfosEncoder.paceInfo(oid: oid, parameterID: options.paceParameterID)
+        return try LDSSecurityObject.hashing(files, with: hashAlgorithm).derEncoded()
     }
 
-    /// The EF.COM tag list entry of a data group (Doc 9303-10 Table 34).
-    static func tag(ofDataGroup number: Int) -> UInt8? {
-        let tags: [Int: UInt8] = [1: 0x61, 2: 0x75, 3: 0x63, 4: 0x76, 5: 0x65, 6: 0x66, 7: 0x67, 8: 0x68, 9: 0x69,
-                                  10: 0x6A, 11: 0x6B, 12: 0x6C, 13: 0x6D, 14: 0x6E, 15: 0x6F, 16: 0x70]
-        return tags[number]
+    private static func isEllipticCurve(_ key: SigningKey) -> Bool {
+        if case .ellipticCurve = key.algorithm { true } else { false }
     }
 
     /// The file system these files make up, with EF.SOD if the configuration has one.

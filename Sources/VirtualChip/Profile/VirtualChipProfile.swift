@@ -1,5 +1,8 @@
+public import ICAOCrypto
+
 /// A virtual card described in a JSON file: the person, the photo, the chip's keys, a pre-built
-/// EF.SOD and the deviations to simulate. Paths are relative to the profile file's folder.
+/// EF.SOD and the deviations to simulate. Paths are relative to the profile file's folder. It holds
+/// personal data, so it never prints itself (``SecretBearing``).
 ///
 /// ```json
 /// {
@@ -17,7 +20,7 @@
 ///   "options": { "noExtendedLength": true, "maxLe": 223 }
 /// }
 /// ```
-public struct VirtualChipProfile: Sendable, Hashable, Codable {
+public struct VirtualChipProfile: Sendable, Hashable, Codable, SecretBearing {
     public var holder: ChipHolder
     /// JPEG or JPEG 2000 face image for DG2; no DG2 when absent.
     public var photo: String?
