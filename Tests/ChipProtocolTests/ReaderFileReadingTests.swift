@@ -62,6 +62,16 @@ import Testing
         #expect(await session.statistics.commandCount == 2 * Self.minimumCommands(total: 1_000, chunk: 0xDF))
     }
 
+    @Test func chipThatRefusesLeDFWith6700IsReadWithTheNextSmallerLe() async throws {
+        let file = ReaderFixtures.file(tag: 0x75, total: 2_000)
+        let chip = try Self.chip(file: file) { $0.maximumShortLength = 0xA0 }
+        let session = ChipSession(transport: chip)
+        #expect(try await session.readFile(Self.dg) == file)
+        // One refusal, then 0xA0 for the rest of the session.
+        #expect(await session.statistics.commandCount == Self.minimumCommands(total: 2_000, chunk: 0xA0) + 1)
+        #expect(await chip.commands.filter { $0.ins == 0xB0 }.compactMap(\.expectedLength).filter { $0 > 0xA0 }.count == 1)
+    }
+
     @Test func chipThatRejectsLe00IsNeverAskedForIt() async throws {
         let file = ReaderFixtures.file(tag: 0x75, total: 2_000)
         let chip = try Self.chip(file: file) { $0.maximumShortLength = 0xDF }

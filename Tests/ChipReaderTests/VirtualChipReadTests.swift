@@ -114,17 +114,23 @@ struct VirtualChipReadTests {
         #expect(result.activeAuthentication?.status == .signatureValid)
     }
 
-    @Test(arguments: [ChipOptions.MaxLeBehaviour.cap, .wrongLength])
+    @Test(arguments: [ChipOptions.MaxLeBehaviour.cap, .wrongLength, .exactLength])
     func chipWithASmallMaximumLeIsReadCompletely(behaviour: ChipOptions.MaxLeBehaviour) async throws {
         let transport = try VirtualCard.transport {
             $0.maxLe = 0x80
             $0.maxLeBehaviour = behaviour
         }
-        let policy = behaviour == .cap ? ReadPolicy.shortOnly : ReadPolicy(maximumShortLength: 0x80)
-        let result = try await ChipSession.read(over: transport, credentials: ChipCredentials(qr: try VirtualCard.qr()), plan: .withoutFaceImage, policy: policy)
+        let result = try await ChipSession.read(over: transport, credentials: ChipCredentials(qr: try VirtualCard.qr()), plan: .withoutFaceImage)
         #expect(result.bytes(of: .com) == transport.chip.files.efCOM)
         #expect(result.bytes(of: .sod) == VirtualCard.placeholderSecurityObject)
         #expect(result.bytes(of: ChipFile.dataGroup(13)!) == transport.chip.files.genuineDataGroups[13])
+        if behaviour != .cap {
+            // The chip's limit is learnt once — one 6C80, or 6700 to 0xDF and to 0xA0 — then every
+            // read asks for 0x80.
+            let sizes = result.files.filter { $0.file != .cardAccess }.map(\.bytes.count)
+            let refusals = behaviour == .exactLength ? 1 : 2
+            #expect(result.statistics.commandCount == 3 + 5 + 1 + Self.minimumFileCommands(sizes, chunk: 0x80) + refusals + 2 + 1)
+        }
     }
 
     @Test func cardWithoutChipAuthenticationReportsNone() async throws {

@@ -5,6 +5,12 @@ extension ChipSession {
 
     /// The chip refused an extended READ BINARY (6700/6B00): retry the chunk with short APDUs.
     private struct ExtendedLengthRejected: Error {}
+    /// The chip refused a short Le with 6700: retry the chunk with the next smaller one.
+    private struct ShortLengthRejected: Error {}
+
+    /// Short Le values tried, largest first, when a chip refuses the policy's with 6700 [?]: no
+    /// CCCD is known to, but a reader that gives up on a readable card is worse than one more APDU.
+    static let shortLengthSteps = [0xDF, 0xA0, 0x80, 0x40, 0x20]
 
     /// Reads one elementary file of the current application completely, header first, then the
     /// exact rest in the largest chunks the policy allows, never past its end.
@@ -41,6 +47,8 @@ extension ChipSession {
                 try await recoverSession()
             } catch is ExtendedLengthRejected {
                 extendedLengthEnabled = false
+            } catch is ShortLengthRejected {
+                continue
             }
         }
     }
@@ -79,7 +87,7 @@ extension ChipSession {
     /// The largest number of file bytes one READ BINARY may ask for right now.
     private var chunkLimit: Int {
         if extendedLengthEnabled, let extended = policy.maximumExtendedLength { return extended }
-        return policy.maximumShortLength
+        return shortChunkLimit
     }
 
     /// One READ BINARY of up to `wanting` bytes at `offset`; returns at least one byte.
@@ -93,7 +101,9 @@ extension ChipSession {
         lastReadWasExtended = command.needsExtendedLength
         var response = try await send(command)
         if let exact = response.status.exactExpectedLength, !command.needsExtendedLength, offset <= EMRTDCommands.maximumEvenOffset {
-            // 6Cxx: the chip names the length it can give; ask once more with it.
+            // 6Cxx: the chip names the length it can give (never past the end: we ask for no
+            // more than is left). Ask once more with it, and keep it for the session.
+            shortChunkLimit = min(shortChunkLimit, exact)
             command = EMRTDCommands.readBinary(offset: offset, length: min(exact, length))
             response = try await send(command)
         }
@@ -107,6 +117,12 @@ extension ChipSession {
         case .wrongLength where command.needsExtendedLength, .wrongParametersOffset where command.needsExtendedLength,
              .incorrectSecureMessagingObjects where command.needsExtendedLength:
             throw ExtendedLengthRejected()
+        case .wrongLength:
+            guard let smaller = Self.shortLengthSteps.first(where: { $0 < command.expectedLength ?? 0 }) else {
+                throw ChipReadError(.chipRejected, diagnostic: "READ BINARY refused every Le: \(response.status)")
+            }
+            shortChunkLimit = min(shortChunkLimit, smaller)
+            throw ShortLengthRejected()
         case .wrongParametersOffset:
             throw ChipReadError(.malformedResponse, diagnostic: "file ends before offset \(offset) its header promised")
         default:

@@ -25,6 +25,9 @@ public actor ChipSession {
     var recipe: AccessRecipe?
     /// Cleared at the first extended READ BINARY the chip refuses.
     var extendedLengthEnabled: Bool
+    /// The short Le in use: the policy's, lowered for the session when the chip names a smaller
+    /// one (6Cxx) or refuses it (6700).
+    var shortChunkLimit: Int
     /// Whether the last READ BINARY used extended length (6988 after one means "not supported").
     var lastReadWasExtended = false
     /// The file SELECTed last, so a re-read after recovery knows to select it again.
@@ -48,6 +51,7 @@ public actor ChipSession {
         self.crypto = crypto
         self.random = random
         self.extendedLengthEnabled = policy.maximumExtendedLength != nil
+        self.shortChunkLimit = policy.maximumShortLength
     }
 
     /// APDUs and bytes so far, access control included.
