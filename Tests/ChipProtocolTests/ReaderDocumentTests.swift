@@ -106,6 +106,28 @@ struct ReaderDocumentTests {
         #expect(await card.chip.overreads == 0)
     }
 
+    @Test(arguments: [false, true])
+    func responseDamagedInTransitReopensAChipStillInItsSession(bac: Bool) async throws {
+        let mrz = try #require(BACKeyMaterial(documentNumber: "190000123", dateOfBirth: "900315", dateOfExpiry: "300315"))
+        let card = try Self.card {
+            $0.corruptedResponseAtCommand = 20
+            if bac {
+                $0.cardAccess = nil
+                $0.can = nil
+                $0.bacKey = try? BACKeys(mrz: MRZInformation(mrz))
+            }
+        }
+        defer { card.tool.cleanUp() }
+        let credentials = bac ? ChipCredentials(mrz: mrz) : ReaderFixtures.credentials()
+        let result = try await ChipSession.read(over: card.chip, credentials: credentials, plan: .withoutFaceImage)
+        for file in [ChipFile.com, .sod, ChipFile.dataGroup(1)!, ChipFile.dataGroup(13)!, ChipFile.dataGroup(14)!, ChipFile.dataGroup(15)!] {
+            #expect(result.bytes(of: file) == card.files[file.identifier])
+        }
+        // The first plain command after the damage only ended the chip's session (6988).
+        #expect(await card.chip.records.contains { $0.status == .incorrectSecureMessagingObjects && $0.command.cla & 0x0C == 0 })
+        if !bac { #expect(await card.chip.paceRuns == 2) }
+    }
+
     @Test(arguments: [UInt8(0x88), 0x86])
     func secureMessagingBrokenDuringACloneCheckIsReportedAndTheReadCompletes(instruction: UInt8) async throws {
         let card = try Self.card { $0.desyncOnInstruction = instruction }

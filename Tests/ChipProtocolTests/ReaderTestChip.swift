@@ -34,6 +34,11 @@ actor ReaderTestChip: APDUTransport {
         var desyncAtCommand: Int?
         /// Answers a plain 6988 and drops secure messaging at the first protected command with this INS.
         var desyncOnInstruction: UInt8?
+        /// The protected response to this 0-based command has its MAC damaged in transit; the
+        /// chip's own session carries on.
+        var corruptedResponseAtCommand: Int?
+        /// A plain command while secure messaging is on ends the session with 6988, unexecuted.
+        var plainCommandEndsSession = true
         /// Extended READ BINARY under secure messaging is refused with a plain 6988.
         var rejectsExtendedWith6988 = false
     }
@@ -90,7 +95,15 @@ actor ReaderTestChip: APDUTransport {
             let response = try current.chipProtectResponse(data: data, status: status)
             session = pendingSession ?? current
             pendingSession = nil
-            return response.encoded
+            var encoded = response.encoded
+            if commandIndex == configuration.corruptedResponseAtCommand { encoded[encoded.count - 3] ^= 0x01 }
+            return encoded
+        }
+        if session != nil, configuration.plainCommandEndsSession {
+            // ISO 7816-4: a plain command in a secure-messaging session ends it, unexecuted.
+            session = nil
+            records.append(Record(command: command, status: StatusWord(0x6988)))
+            return [0x69, 0x88]
         }
         let (data, status) = try await process(command, protected: false)
         records.append(Record(command: command, status: status))

@@ -115,7 +115,24 @@ extension ChipSession {
         recoveries += 1
         secureMessaging = nil
         selectedFile = nil
-        _ = try await transport.resetCardIfSupported()
+        if try await transport.resetCardIfSupported() {
+            try await reopen(recipe)
+            return
+        }
+        // Without a reset the chip may still be in its session: the first plain command ends it
+        // unexecuted (ISO/IEC 7816-4 secure messaging; chips answer 6988), so a refused first
+        // attempt gets one more.
+        do {
+            try await reopen(recipe)
+        } catch is PACEError {
+            try await reopen(recipe)
+        } catch let error as ChipReadError where error.reason == .chipRejected {
+            try await reopen(recipe)
+        }
+    }
+
+    private func reopen(_ recipe: AccessRecipe) async throws {
+        secureMessaging = nil
         switch recipe {
         case .pace(let pace, _):
             secureMessaging = try await pace.establish(over: transport).secureMessaging
