@@ -181,3 +181,20 @@ struct VirtualChipReadTests {
         #expect(dg1 == transport.chip.files.genuineDataGroups[1])
     }
 }
+
+/// A read result in a log line shows counts and the method, never the holder's data.
+@Suite(.enabled(if: VirtualCard.toolsAvailable, "SKIPPED: openssl and ImageMagick are needed to build virtual cards"))
+struct ReadResultRedactionTests {
+    @Test func printingAResultLeaksNoChipData() async throws {
+        let transport = try VirtualCard.transport()
+        let result = try await ChipSession.read(over: transport, credentials: ChipCredentials(qr: try VirtualCard.qr()), plan: .withoutFaceImage)
+        let printed = "\(result) \(String(reflecting: result)) \(result.files)"
+        #expect(printed.contains("PACE-ECDH-GM-AES-128"))
+        for leak in ["NGUYEN", "190000123", "Nguy", "001190000123", "[97"] {
+            #expect(!printed.contains(leak))
+        }
+        var dumped = ""
+        dump(result, to: &dumped)
+        #expect(!dumped.contains("NGUYEN") && !dumped.contains("190000123"))
+    }
+}
