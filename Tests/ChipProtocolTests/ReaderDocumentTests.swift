@@ -188,6 +188,15 @@ struct ReaderDocumentTests {
         #expect(result.activeAuthentication?.status == .signatureValid)
     }
 
+    @Test func malformedDG14IsReadButChipAuthenticationCannotRun() async throws {
+        let card = try Self.card { $0.files[0x010E] = hex("6E03020101") }
+        defer { card.tool.cleanUp() }
+        let result = try await ChipSession.read(over: card.chip, credentials: ReaderFixtures.credentials(), plan: .withoutFaceImage)
+        #expect(result.bytes(of: ChipFile.dataGroup(14)!) == hex("6E03020101"))
+        #expect(result.chipAuthentication?.status == .unsupported)
+        #expect(result.activeAuthentication?.status == .signatureValid)
+    }
+
     @Test func readDocumentBeforeOpenIsAClearError() async throws {
         let card = try Self.card()
         defer { card.tool.cleanUp() }
