@@ -84,7 +84,7 @@ public struct PACEStateMachine: Sendable, SecretBearing {
             let chipKey = try answer(step, response, tag: 0x82)
             try requireDistinct(step, ours: publicKey, theirs: chipKey)
             let generator = try fromChipData(step) {
-                try group.genericMapping(nonce: nonce, privateKey: privateKey, chipMappingKey: chipKey)
+                try group.genericMapping(nonce: nonce, privateKey: privateKey, peerMappingKey: chipKey)
             }
             return try ephemeralKeyAgreement(on: generator)
 

@@ -6,7 +6,7 @@ import ICAOCrypto
 struct PACEChipConfiguration: Sendable {
     let info: PACEInfo
     let parameterID: Int
-    let group: ChipKeyAgreementGroup
+    let group: PACEKeyAgreementGroup
 
     init(cardAccess: [UInt8], crypto: any ICAOCryptography) throws {
         guard let info = try SecurityInfos(berEncoded: cardAccess).paceInfos.first,
@@ -14,7 +14,7 @@ struct PACEChipConfiguration: Sendable {
         else { throw VirtualChipError(.unsupportedPACEParameters, diagnostic: "no usable PACEInfo") }
         self.info = info
         self.parameterID = parameterID
-        self.group = try ChipKeyAgreementGroup(parameters, crypto: crypto)
+        self.group = try PACEKeyAgreementGroup(parameters, crypto: crypto)
     }
 
     var cipher: CipherAlgorithm { info.algorithm.cipher }

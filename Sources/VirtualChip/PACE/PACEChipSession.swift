@@ -70,21 +70,21 @@ struct PACEChipSession: Sendable, SecretBearing {
                 return (.awaitingKeyAgreement(generator: try group.integratedMapping(randomValue: randomValue)),
                         .answer(TLV(tag: 0x82, value: []).encoded))
             }
-            let mapping = try group.keyPair(base: group.generator, random: random)
+            let mapping = try group.generateKeyPair(base: group.generator, using: random)
             guard mapping.publicKey != terminalValue else { return (.finished, .invalidData) }
-            let generator = try group.genericMapping(nonce: nonce, privateKey: mapping.privateKey, terminalMappingKey: terminalValue)
+            let generator = try group.genericMapping(nonce: nonce, privateKey: mapping.privateKey, peerMappingKey: terminalValue)
             return (.awaitingKeyAgreement(generator: generator), .answer(TLV(tag: 0x82, value: mapping.publicKey).encoded))
 
         case .awaitingKeyAgreement(let generator):
             let terminalKey = try objects.required(tag: 0x83).value
-            let ephemeral = try group.keyPair(base: generator, random: random)
+            let ephemeral = try group.generateKeyPair(base: generator, using: random)
             guard ephemeral.publicKey != terminalKey else { return (.finished, .invalidData) }
             return (.awaitingToken(privateKey: ephemeral.privateKey, publicKey: ephemeral.publicKey, terminalKey: terminalKey),
                     .answer(TLV(tag: 0x84, value: ephemeral.publicKey).encoded))
 
         case .awaitingToken(let privateKey, let publicKey, let terminalKey):
             let terminalToken = try objects.required(tag: 0x85).value
-            let secret = try group.sharedSecret(privateKey: privateKey, terminalKey: terminalKey)
+            let secret = try group.sharedSecret(privateKey: privateKey, peer: terminalKey)
             let macKey = try crypto.deriveKey(from: secret, counter: .mac, for: cipher)
             guard terminalToken == (try token(macKey: macKey, over: publicKey)) else { return (.finished, .wrongPassword) }
             let encryptionKey = try crypto.deriveKey(from: secret, counter: .encryption, for: cipher)
