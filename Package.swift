@@ -13,11 +13,17 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "cccdctl", targets: ["cccdctl"]),
+        .executable(name: "bhxh-sim", targets: ["bhxh-sim"]),
         .library(name: "CCCDIdentity", targets: ["CCCDIdentity"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // MARK: System libraries (Debian -dev packages; `make deps` installs them)
@@ -49,7 +55,45 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: Eligibility — the domain (results, code table, chaining, cache, breaker) and its HTTP adapters
+        .target(
+            name: "Eligibility",
+            dependencies: ["CCCDIdentity", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "EligibilityGateways",
+            dependencies: [
+                "Eligibility", "CCCDIdentity",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The BHXH egw simulator, a library so tests run it in-process, independent of the client code.
+        .target(
+            name: "BHXHSimulator",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
         // MARK: Executables
+        .executableTarget(
+            name: "bhxh-sim",
+            dependencies: [
+                "BHXHSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "cccdctl",
             dependencies: [
@@ -85,6 +129,24 @@ let package = Package(
         .testTarget(
             name: "QRImagingTests",
             dependencies: ["QRImaging", "CCCDTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EligibilityTests",
+            dependencies: [
+                "Eligibility", "EligibilityGateways", "BHXHSimulator", "CCCDTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BHXHSimulatorTests",
+            dependencies: [
+                "BHXHSimulator", "CCCDTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

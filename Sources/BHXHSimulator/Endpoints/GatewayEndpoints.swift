@@ -1,0 +1,99 @@
+import Foundation
+import Hummingbird
+
+/// The two gateway endpoints, recording every request before answering it.
+struct GatewayEndpoints: Sendable {
+    let state: SimulatorState
+    let desk: CardDesk
+    let lifecycle: SimulatorLifecycle
+
+    func register(on router: Router<SimulatorContext>) {
+        router.post(RouterPath(SimulatorPaths.token)) { request, context in
+            try await token(request, context)
+        }
+        router.post(RouterPath(SimulatorPaths.cardCheck)) { request, context in
+            try await cardCheck(request, context)
+        }
+    }
+
+    /// `POST /api/token/take`, form or JSON body with `username` and `password` (MD5 hex).
+    func token(_ request: Request, _ context: SimulatorContext) async throws -> Response {
+        let (body, query) = try await recordRequest(request, context)
+        if await state.isInOutage { return Responses.html(status: .badGateway) }
+        let fields = Self.loginFields(body: body, contentType: request.headers[.contentType])
+        guard let username = fields["username"] ?? query["username"],
+              let digest = fields["password"] ?? query["password"],
+              let issued = await state.login(username: username, digest: digest, address: context.peerAddress)
+        else { return Responses.json(TokenAnswer(maKetQua: "401", APIKey: nil)) }
+        let key = TokenAnswer.APIKey(
+            access_token: issued.accessToken, id_token: issued.idToken, token_type: "Bearer",
+            username: issued.username, expires_in: GatewayTimestamp.string(issued.expiresAt))
+        return Responses.json(TokenAnswer(maKetQua: "200", APIKey: key))
+    }
+
+    /// `POST /api/egw/KQNhanLichSuKCB2024?token=…&id_token=…&username=…&password=…`.
+    func cardCheck(_ request: Request, _ context: SimulatorContext) async throws -> Response {
+        let (body, query) = try await recordRequest(request, context)
+        let scenario = state.scenario
+        if await state.isInOutage { return Responses.html(status: .badGateway) }
+        guard case .granted(let username) = await state.authorize(query: query, address: context.peerAddress) else {
+            return Responses.authFailure(scenario.authFailureStyle ?? .body)
+        }
+        guard await state.admitCheck(for: username) else { return Responses.html(status: .tooManyRequests) }
+        guard let parsed = try? JSONDecoder().decode(CardCheckRequest.self, from: Data(body.utf8)) else {
+            return Responses.json(CardCheckAnswer(maKetQua: "205", ghiChu: "Lỗi sai định dạng tham số", card: nil))
+        }
+        let (decision, card) = desk.decide(parsed)
+        await lifecycle.pause(for: delay(for: card))
+        switch decision {
+        case .answer(let answer):
+            return Responses.json(answer)
+        case .fault(.timeout, _):
+            // Hold the request until the client gives up or the simulator stops.
+            await lifecycle.pause(for: .seconds(3600))
+            return Responses.html(status: .gatewayTimeout)
+        case .fault(.html502, _):
+            return Responses.html(status: .badGateway)
+        case .fault(.garbage, _):
+            return Responses.garbage()
+        case .fault(.http500, _):
+            return Responses.json(CardCheckAnswer(maKetQua: "500", ghiChu: "Lỗi máy chủ", card: nil), status: .internalServerError)
+        }
+    }
+
+    private func delay(for card: ScenarioCard?) -> Duration {
+        let latency = state.scenario.latency
+        let jitter = latency?.jitterMilliseconds ?? 0
+        let total = (latency?.milliseconds ?? 0) + (jitter > 0 ? Int.random(in: 0...jitter) : 0)
+            + (card?.latencyMilliseconds ?? 0)
+        return .milliseconds(max(0, total))
+    }
+
+    /// Reads the body, logs the request, and returns the body text and the query as a dictionary.
+    private func recordRequest(_ request: Request, _ context: SimulatorContext) async throws -> (String, [String: String]) {
+        var request = request
+        let buffer = try await request.collectBody(upTo: 1 << 20)
+        let body = String(buffer: buffer)
+        let items = request.uri.queryParameters.map { RecordedRequest.QueryItem(name: String($0.key), value: String($0.value)) }
+        await state.record(RecordedRequest(
+            method: request.method.rawValue, path: request.uri.path, query: items, body: body,
+            remoteAddress: context.peerAddress, receivedAt: Date()))
+        return (body, Dictionary(items.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// Login fields from a JSON object or an `application/x-www-form-urlencoded` body.
+    static func loginFields(body: String, contentType: String?) -> [String: String] {
+        if contentType?.lowercased().contains("json") == true {
+            let object = (try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any] ?? [:]
+            return object.compactMapValues { $0 as? String }
+        }
+        var fields: [String: String] = [:]
+        for pair in body.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = parts.first else { continue }
+            let raw = parts.count > 1 ? String(parts[1]) : ""
+            fields[String(name)] = raw.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? raw
+        }
+        return fields
+    }
+}
