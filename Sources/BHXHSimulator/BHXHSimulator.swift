@@ -1,5 +1,6 @@
 public import Foundation
 import Hummingbird
+import ServiceLifecycle
 public import Logging
 
 /// A running BHXH egw simulator (spec §8): the token and card-check endpoints backed by a
@@ -11,6 +12,7 @@ public final class BHXHSimulator: Sendable {
     public let port: Int
     private let state: SimulatorState
     private let lifecycle: SimulatorLifecycle
+    private let group: ServiceGroup
     private let server: Task<Void, any Error>
 
     /// The base URL clients are configured with, e.g. `http://127.0.0.1:41234`.
@@ -35,9 +37,10 @@ public final class BHXHSimulator: Sendable {
                 bound.continuation.yield(.success(channel.localAddress?.port ?? port))
             },
             logger: logger)
+        let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
         let server = Task {
             do {
-                try await app.runService(gracefulShutdownSignals: [])
+                try await group.run()
                 bound.continuation.yield(.failure(SimulatorError.stoppedBeforeBinding))
             } catch {
                 bound.continuation.yield(.failure(error))
@@ -48,7 +51,7 @@ public final class BHXHSimulator: Sendable {
         guard let first = await results.next() else { throw SimulatorError.stoppedBeforeBinding }
         switch first {
         case .success(let boundPort):
-            return BHXHSimulator(host: host, port: boundPort, state: state, lifecycle: lifecycle, server: server)
+            return BHXHSimulator(host: host, port: boundPort, state: state, lifecycle: lifecycle, group: group, server: server)
         case .failure(let error):
             server.cancel()
             throw error
@@ -56,7 +59,8 @@ public final class BHXHSimulator: Sendable {
     }
 
     private init(host: String, port: Int, state: SimulatorState, lifecycle: SimulatorLifecycle,
-                 server: Task<Void, any Error>) {
+                 group: ServiceGroup, server: Task<Void, any Error>) {
+        self.group = group
         self.host = host
         self.port = port
         self.state = state
@@ -64,10 +68,10 @@ public final class BHXHSimulator: Sendable {
         self.server = server
     }
 
-    /// Ends stalled requests, closes the listener and waits for the server to finish.
+    /// Ends stalled requests, shuts the server down gracefully and waits for it to finish.
     public func stop() async {
         lifecycle.stop()
-        server.cancel()
+        await group.triggerGracefulShutdown()
         _ = await server.result
     }
 

@@ -1,0 +1,157 @@
+public import AsyncHTTPClient
+import CCCDIdentity
+public import Eligibility
+import Foundation
+public import Logging
+
+/// The BHXH egw adapter: `KQNhanLichSuKCB2024` with the token flow of spec §2–§4.
+///
+/// Per lookup: a usable token (one login in flight for all callers), the card check, one forced
+/// re-login and retry on 401, one retry for a transient failure, and one re-query with `maTheMoi`
+/// on 003. Wrap it in ``CircuitBreakingGateway`` and ``CachingGateway`` (see ``GatewayStack/resilient(_:breaker:cache:)``)
+/// for fail-fast and the anti-throttling answer cache.
+///
+/// Secrets: the token, id_token and password digest travel in the query string, so URLs are
+/// never logged or put in errors; log lines carry only result codes, classes, counts and timings.
+public struct BHXHEgwGateway: EligibilityGateway {
+    public let name = "bhxh-egw"
+    public let configuration: BHXHConfiguration
+    private let exchange: GatewayExchange
+    private let sessions: SessionKeeper
+    private let judge: AnswerJudge
+    private let logger: Logger
+
+    public init(configuration: BHXHConfiguration, httpClient: HTTPClient, judge: AnswerJudge = AnswerJudge(),
+                wallClock: WallClock = .system, logger: Logger = Logger(label: "cccd.eligibility.bhxh")) {
+        self.configuration = configuration
+        self.exchange = GatewayExchange(client: httpClient, timeout: configuration.requestTimeout)
+        self.sessions = SessionKeeper(configuration: configuration, exchange: exchange, wallClock: wallClock, logger: logger)
+        self.judge = judge
+        self.logger = logger
+    }
+
+    public func lookUp(_ query: EligibilityQuery) async -> EligibilityResult {
+        let started = ContinuousClock.now
+        var calls = 0
+        var result = await resolve(query, calls: &calls)
+        result.gatewayCalls = calls
+        result.latency = ContinuousClock.now - started
+        logger.info("BHXH lookup finished", metadata: [
+            "outcome": "\(result.outcome.rawValue)", "resultCode": "\(result.resultCode ?? "-")",
+            "problem": "\(result.problem?.code ?? "-")", "calls": "\(calls)",
+            "latencyMs": "\(result.latency.components.seconds * 1000 + result.latency.components.attoseconds / 1_000_000_000_000_000)",
+        ])
+        return result
+    }
+
+    /// Asks about the subject, then about the new card once if the answer is 003.
+    private func resolve(_ query: EligibilityQuery, calls: inout Int) async -> EligibilityResult {
+        var code = query.subject.wireValue
+        var isRequery = false
+        while true {
+            let answer: GatewayAnswer
+            switch await ask(code, query, calls: &calls) {
+            case .failure(let problem): return failed(problem)
+            case .success(let received): answer = received
+            }
+            switch judge.judge(answer, visitDate: query.visitDate, isRequery: isRequery) {
+            case .settled(let settlement):
+                return EligibilityResult(
+                    outcome: settlement.outcome, resultCode: answer.resultCode, note: answer.note,
+                    explanation: settlement.explanation, card: answer.card, cardUsed: settlement.cardUsed,
+                    source: name, gatewayCalls: calls, problem: settlement.problem)
+            case .requery(let newCard):
+                code = newCard.text
+                isRequery = true
+            case .reauthenticate:
+                // `ask` already logged in again once; a second 401 means the account itself is refused.
+                var result = failed(GatewayProblem(.loginRejected))
+                result.resultCode = answer.resultCode
+                return result
+            }
+        }
+    }
+
+    /// One card check with the retry policy: one re-login on 401, one retry on a transient failure.
+    private func ask(_ code: String, _ query: EligibilityQuery, calls: inout Int) async -> Result<GatewayAnswer, GatewayProblem> {
+        var refused: GatewaySession?
+        var retriedTransient = false
+        while true {
+            if Task.isCancelled { return .failure(GatewayProblem(.cancelled)) }
+            let session: GatewaySession
+            switch await sessions.session(replacing: refused) {
+            case .failure(let problem): return .failure(problem)
+            case .success(let fresh): session = fresh
+            }
+            calls += 1
+            let attempt = await checkCard(code, query, session: session)
+            switch attempt {
+            case .unauthorized(let answer):
+                guard refused == nil else { return .success(answer) }
+                refused = session
+            case .answer(let answer):
+                switch judge.table.rule(for: answer.resultCode).disposition {
+                case .reauthenticate:
+                    guard refused == nil else { return .success(answer) }
+                    refused = session
+                case .classify(.transient) where !retriedTransient:
+                    retriedTransient = true
+                    try? await Task.sleep(for: configuration.retryDelay)
+                default:
+                    return .success(answer)
+                }
+            case .problem(let problem):
+                guard !retriedTransient, problem.kind != .cancelled else { return .failure(problem) }
+                retriedTransient = true
+                try? await Task.sleep(for: configuration.retryDelay)
+            }
+        }
+    }
+
+    private enum Attempt {
+        case answer(GatewayAnswer)
+        /// HTTP 401; the body's answer if it had one.
+        case unauthorized(GatewayAnswer)
+        case problem(GatewayProblem)
+    }
+
+    private func checkCard(_ code: String, _ query: EligibilityQuery, session: GatewaySession) async -> Attempt {
+        let body = CardCheckBody(maThe: code, hoTen: query.fullName, ngaySinh: query.birthDate.gatewayText,
+                                 hoTenCb: configuration.staffName, cccdCb: configuration.staffID)
+        guard let bodyData = try? JSONEncoder().encode(body) else { return .problem(GatewayProblem(.unreadableAnswer)) }
+        let reply = await exchange.send(
+            .POST, url: cardCheckURL(session), headers: [("Content-Type", "application/json; charset=utf-8")], body: bodyData)
+        switch reply {
+        case .failure(let problem):
+            return .problem(problem)
+        case .success(let reply):
+            let answer = (try? JSONDecoder().decode(CardCheckAnswer.self, from: reply.body))?.domainAnswer
+            if reply.status == 401 {
+                return .unauthorized(GatewayAnswer(resultCode: "401", note: answer?.note, card: nil))
+            }
+            if reply.status == 429 { return .problem(GatewayProblem(.throttled, httpStatus: 429)) }
+            guard reply.status < 500, let answer else {
+                // Proxies answer HTML on 5xx [C]; anything unparseable counts as the gateway being unwell.
+                return .problem(GatewayProblem(reply.status >= 400 ? .httpStatus : .unreadableAnswer, httpStatus: reply.status))
+            }
+            return .answer(answer)
+        }
+    }
+
+    /// `…/api/egw/KQNhanLichSuKCB2024?token=…&id_token=…&username=…&password=…` — secret; never log.
+    private func cardCheckURL(_ session: GatewaySession) -> String {
+        let encode = SessionKeeper.formEncoded
+        let base = configuration.baseURL.appendingPathComponent("api/egw/KQNhanLichSuKCB2024").absoluteString
+        return base + "?token=\(encode(session.accessToken))&id_token=\(encode(session.idToken))"
+            + "&username=\(encode(configuration.username))&password=\(configuration.passwordDigest)"
+    }
+
+    private func failed(_ problem: GatewayProblem) -> EligibilityResult {
+        let outcome: EligibilityClass = switch problem.kind {
+        case .loginRejected, .notConfigured: .configurationError
+        default: .transient
+        }
+        return EligibilityResult(outcome: outcome, resultCode: nil, note: nil, explanation: problem.message,
+                                 card: nil, source: name, gatewayCalls: 0, problem: problem)
+    }
+}
