@@ -4,6 +4,6 @@ struct QRCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qr",
         abstract: "Parse and decode CCCD and BHYT QR codes.",
-        subcommands: []
+        subcommands: [QRParseCommand.self]
     )
 }
