@@ -1,3 +1,4 @@
+import CCCDIdentity
 import AsyncHTTPClient
 import CCCDTestSupport
 import Eligibility
@@ -35,10 +36,10 @@ import Testing
         let visit = CivilDate(year: 2026, month: 11, day: 24)!
         let mau = await gateway.lookUp(try EligibilityQuery(
             subject: LookupSubject(parsing: "001190000123"), fullName: "Nguyễn Thị Mẫu",
-            birthDate: .full(CivilDate(year: 1990, month: 3, day: 15)!), visitDate: visit))
+            birthDate: .date(CivilDate(year: 1990, month: 3, day: 15)!), visitDate: visit))
         let thu = await gateway.lookUp(try EligibilityQuery(
             subject: LookupSubject(parsing: "079205000456"), fullName: "Trần Văn Thử",
-            birthDate: .full(CivilDate(year: 2005, month: 11, day: 20)!), visitDate: visit))
+            birthDate: .date(CivilDate(year: 2005, month: 11, day: 20)!), visitDate: visit))
         try await client.shutdown()
 
         #expect(mau.outcome == .eligible)

@@ -1,3 +1,4 @@
+import CCCDIdentity
 import Eligibility
 import Testing
 

@@ -1,3 +1,4 @@
+import CCCDIdentity
 import AsyncHTTPClient
 import BHXHSimulator
 import Eligibility

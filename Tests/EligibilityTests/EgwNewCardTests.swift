@@ -1,3 +1,4 @@
+import CCCDIdentity
 import BHXHSimulator
 import Eligibility
 import EligibilityGateways

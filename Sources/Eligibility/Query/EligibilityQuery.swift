@@ -1,3 +1,4 @@
+public import CCCDIdentity
 import Foundation
 
 /// The question the reception desk asks: "may this person be treated under BHYT on this day?"
@@ -9,11 +10,11 @@ public struct EligibilityQuery: Sendable, Hashable {
     public var subject: LookupSubject
     /// The full name as printed on the ID document, in Unicode (NFC is what BHXH stores).
     public var fullName: String
-    public var birthDate: BirthDateOnRecord
+    public var birthDate: BHYTBirthDate
     /// The day of the visit, against which card validity ranges are judged.
     public var visitDate: CivilDate
 
-    public init(subject: LookupSubject, fullName: String, birthDate: BirthDateOnRecord, visitDate: CivilDate) throws(EligibilityInputError) {
+    public init(subject: LookupSubject, fullName: String, birthDate: BHYTBirthDate, visitDate: CivilDate) throws(EligibilityInputError) {
         let name = fullName.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard !name.isEmpty else { throw EligibilityInputError(.emptyName) }
         guard name.count <= 100, !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
@@ -25,19 +26,17 @@ public struct EligibilityQuery: Sendable, Hashable {
     }
 }
 
-/// The three identifiers the BHXH gateway accepts as `maThe`.
+/// The identifiers the BHXH gateway accepts as `maThe`.
 public enum LookupSubject: Sendable, Hashable {
     /// The 12-digit CCCD number: the gateway answers with the linked card [? undocumented, spec §3].
     case personalID(PersonalID)
+    /// A 15-character BHYT card code or a bare 10-digit BHXH number.
     case card(BHYTCardCode)
-    case socialInsuranceNumber(BHXHNumber)
 
     /// Parses what a clerk typed: 12 digits, 10 digits or a 15-character card code.
     public init(parsing text: String) throws(EligibilityInputError) {
         if let id = PersonalID(text) {
             self = .personalID(id)
-        } else if let number = BHXHNumber(text) {
-            self = .socialInsuranceNumber(number)
         } else if let card = BHYTCardCode(text) {
             self = .card(card)
         } else {
@@ -50,21 +49,6 @@ public enum LookupSubject: Sendable, Hashable {
         switch self {
         case .personalID(let id): id.digits
         case .card(let card): card.text
-        case .socialInsuranceNumber(let number): number.digits
-        }
-    }
-}
-
-/// A date of birth as the ID document states it: usually a full date, sometimes only the year.
-public enum BirthDateOnRecord: Sendable, Hashable {
-    case full(CivilDate)
-    case yearOnly(Int)
-
-    /// `dd/MM/yyyy`, or a bare `yyyy`, which the gateway accepts when only the year is known.
-    public var gatewayText: String {
-        switch self {
-        case .full(let date): date.slashedDMY
-        case .yearOnly(let year): String(year)
         }
     }
 }

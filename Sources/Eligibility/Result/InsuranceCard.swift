@@ -1,3 +1,5 @@
+public import CCCDIdentity
+
 /// The card facts the gateway returned, limited to what the claim needs.
 ///
 /// The holder's name, sex and address that the gateway also returns are deliberately not kept:

@@ -1,3 +1,4 @@
+import CCCDIdentity
 import AsyncHTTPClient
 import BHXHSimulator
 import Eligibility
@@ -57,7 +58,7 @@ enum Fixture {
 
     static func query(_ card: ScenarioCard, bySubject subject: String? = nil, name: String? = nil,
                       visit: CivilDate = today) throws -> EligibilityQuery {
-        let birth = CivilDate(slashedDMY: card.ngaySinh).map(BirthDateOnRecord.full) ?? .yearOnly(1990)
+        let birth = CivilDate(slashedDMY: card.ngaySinh).map(BHYTBirthDate.date) ?? .yearOnly(1990)
         return try EligibilityQuery(subject: LookupSubject(parsing: subject ?? card.cccd ?? card.maThe),
                                     fullName: name ?? card.hoTen, birthDate: birth, visitDate: visit)
     }
