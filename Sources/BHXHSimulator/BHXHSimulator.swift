@@ -4,7 +4,8 @@ import ServiceLifecycle
 public import Logging
 
 /// A running BHXH egw simulator (spec §8): the token and card-check endpoints backed by a
-/// ``Scenario``, plus `/_sim/…` admin endpoints, on one loopback port.
+/// ``Scenario``, a facility-HIS endpoint (`GET /bhyt`) over the same cards, and `/_sim/…` admin
+/// endpoints, on one loopback port.
 ///
 /// Tests start one in-process on port 0 and read ``port``; `bhxh-sim` wraps the same type.
 public final class BHXHSimulator: Sendable {
@@ -27,6 +28,7 @@ public final class BHXHSimulator: Sendable {
         let lifecycle = SimulatorLifecycle()
         let router = Router(context: SimulatorContext.self)
         GatewayEndpoints(state: state, desk: CardDesk(scenario: scenario), lifecycle: lifecycle).register(on: router)
+        HISEndpoint(state: state, desk: CardDesk(scenario: scenario), lifecycle: lifecycle).register(on: router)
         AdminEndpoints(state: state).register(on: router)
 
         let bound = AsyncStream<Result<Int, any Error>>.makeStream()

@@ -43,42 +43,13 @@ struct GatewayEndpoints: Sendable {
         guard let parsed = try? JSONDecoder().decode(CardCheckRequest.self, from: Data(body.utf8)) else {
             return Responses.json(CardCheckAnswer(maKetQua: "205", ghiChu: "Lỗi sai định dạng tham số", card: nil))
         }
-        let (decision, card) = desk.decide(parsed)
-        await lifecycle.pause(for: delay(for: card))
-        switch decision {
-        case .answer(let answer):
-            return Responses.json(answer)
-        case .fault(.timeout, _):
-            // Hold the request until the client gives up or the simulator stops.
-            await lifecycle.pause(for: .seconds(3600))
-            return Responses.html(status: .gatewayTimeout)
-        case .fault(.html502, _):
-            return Responses.html(status: .badGateway)
-        case .fault(.garbage, _):
-            return Responses.garbage()
-        case .fault(.http500, _):
-            return Responses.json(CardCheckAnswer(maKetQua: "500", ghiChu: "Lỗi máy chủ", card: nil), status: .internalServerError)
+        return await DeskResponder(scenario: scenario, lifecycle: lifecycle).respond(to: parsed, desk: desk) { answer in
+            Responses.json(answer)
         }
     }
 
-    private func delay(for card: ScenarioCard?) -> Duration {
-        let latency = state.scenario.latency
-        let jitter = latency?.jitterMilliseconds ?? 0
-        let total = (latency?.milliseconds ?? 0) + (jitter > 0 ? Int.random(in: 0...jitter) : 0)
-            + (card?.latencyMilliseconds ?? 0)
-        return .milliseconds(max(0, total))
-    }
-
-    /// Reads the body, logs the request, and returns the body text and the query as a dictionary.
     private func recordRequest(_ request: Request, _ context: SimulatorContext) async throws -> (String, [String: String]) {
-        var request = request
-        let buffer = try await request.collectBody(upTo: 1 << 20)
-        let body = String(buffer: buffer)
-        let items = request.uri.queryParameters.map { RecordedRequest.QueryItem(name: String($0.key), value: String($0.value)) }
-        await state.record(RecordedRequest(
-            method: request.method.rawValue, path: request.uri.path, query: items, body: body,
-            remoteAddress: context.peerAddress, receivedAt: Date()))
-        return (body, Dictionary(items.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first }))
+        try await RequestRecorder(state: state).record(request, context)
     }
 
     /// Login fields from a JSON object or an `application/x-www-form-urlencoded` body.

@@ -19,11 +19,13 @@ public struct Scenario: Sendable, Codable, Hashable {
     public var requestsPerMinutePerAccount: Int?
     /// Absolute UTC windows during which every endpoint answers HTTP 502 with an HTML page.
     public var outages: [Outage]?
+    /// The facility HIS endpoint (`GET /bhyt`) the simulator also plays; see ``HISProxy``.
+    public var hisProxy: HISProxy?
 
     public init(accounts: [Account], staff: [StaffMember], cards: [ScenarioCard],
                 tokenLifetimeSeconds: Double? = nil, bindTokensToAddress: Bool? = nil,
                 authFailureStyle: AuthFailureStyle? = nil, latency: Latency? = nil,
-                requestsPerMinutePerAccount: Int? = nil, outages: [Outage]? = nil) {
+                requestsPerMinutePerAccount: Int? = nil, outages: [Outage]? = nil, hisProxy: HISProxy? = nil) {
         self.accounts = accounts
         self.staff = staff
         self.cards = cards
@@ -33,6 +35,7 @@ public struct Scenario: Sendable, Codable, Hashable {
         self.latency = latency
         self.requestsPerMinutePerAccount = requestsPerMinutePerAccount
         self.outages = outages
+        self.hisProxy = hisProxy
     }
 
     /// Reads a scenario file, reporting which part of it is wrong.
@@ -84,6 +87,26 @@ public struct Scenario: Sendable, Codable, Hashable {
         public init(from: Date, until: Date) {
             self.from = from
             self.until = until
+        }
+    }
+
+    /// A facility HIS in front of the gateway, answering `GET /bhyt?SO_GTTT=…&LOAI_GTTT=…&NGAY_SINH=…`.
+    public struct HISProxy: Sendable, Codable, Hashable {
+        /// When present, requests must carry a valid `x-merchant-id`/`x-timestamp`/`x-sign`.
+        public var merchants: [Merchant]?
+
+        public init(merchants: [Merchant]? = nil) {
+            self.merchants = merchants
+        }
+
+        public struct Merchant: Sendable, Codable, Hashable {
+            public var merchantID: String
+            public var secret: String
+
+            public init(merchantID: String, secret: String) {
+                self.merchantID = merchantID
+                self.secret = secret
+            }
         }
     }
 }

@@ -9,6 +9,8 @@ public struct RecordedRequest: Sendable, Codable, Hashable {
     public var path: String
     public var query: [QueryItem]
     public var body: String
+    /// The `x-…` headers (HIS request signing); other headers are not kept.
+    public var signatureHeaders: [String: String]
     public var remoteAddress: String?
     public var receivedAt: Date
 
@@ -29,6 +31,7 @@ public struct RecordedRequest: Sendable, Codable, Hashable {
 public enum SimulatorPaths {
     public static let token = "/api/token/take"
     public static let cardCheck = "/api/egw/KQNhanLichSuKCB2024"
+    public static let his = "/bhyt"
     public static let requests = "/_sim/requests"
     public static let outage = "/_sim/outage"
     public static let expireTokens = "/_sim/expire-tokens"

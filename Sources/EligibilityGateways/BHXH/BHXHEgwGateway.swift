@@ -32,44 +32,15 @@ public struct BHXHEgwGateway: EligibilityGateway {
 
     public func lookUp(_ query: EligibilityQuery) async -> EligibilityResult {
         let started = ContinuousClock.now
-        var calls = 0
-        var result = await resolve(query, calls: &calls)
-        result.gatewayCalls = calls
-        result.latency = ContinuousClock.now - started
-        logger.info("BHXH lookup finished", metadata: [
-            "outcome": "\(result.outcome.rawValue)", "resultCode": "\(result.resultCode ?? "-")",
-            "problem": "\(result.problem?.code ?? "-")", "calls": "\(calls)",
-            "latencyMs": "\(result.latency.components.seconds * 1000 + result.latency.components.attoseconds / 1_000_000_000_000_000)",
-        ])
-        return result
-    }
-
-    /// Asks about the subject, then about the new card once if the answer is 003.
-    private func resolve(_ query: EligibilityQuery, calls: inout Int) async -> EligibilityResult {
-        var code = query.subject.wireValue
-        var isRequery = false
-        while true {
-            let answer: GatewayAnswer
-            switch await ask(code, query, calls: &calls) {
-            case .failure(let problem): return failed(problem)
-            case .success(let received): answer = received
-            }
-            switch judge.judge(answer, visitDate: query.visitDate, isRequery: isRequery) {
-            case .settled(let settlement):
-                return EligibilityResult(
-                    outcome: settlement.outcome, resultCode: answer.resultCode, note: answer.note,
-                    explanation: settlement.explanation, card: answer.card, cardUsed: settlement.cardUsed,
-                    source: name, gatewayCalls: calls, problem: settlement.problem)
-            case .requery(let newCard):
-                code = newCard.text
-                isRequery = true
-            case .reauthenticate:
-                // `ask` already logged in again once; a second 401 means the account itself is refused.
-                var result = failed(GatewayProblem(.loginRejected))
-                result.resultCode = answer.resultCode
-                return result
-            }
+        let resolver = AnswerResolver(judge: judge, source: name)
+        var result = await resolver.resolve(query) { code, _ in
+            var calls = 0
+            let reply = await ask(code, query, calls: &calls)
+            return (reply, calls)
         }
+        result.latency = ContinuousClock.now - started
+        GatewayLog.finished(result, logger: logger)
+        return result
     }
 
     /// One card check with the retry policy: one re-login on 401, one retry on a transient failure.
@@ -125,7 +96,7 @@ public struct BHXHEgwGateway: EligibilityGateway {
         case .failure(let problem):
             return .problem(problem)
         case .success(let reply):
-            let answer = (try? JSONDecoder().decode(CardCheckAnswer.self, from: reply.body))?.domainAnswer
+            let answer = AnswerReader.read(reply.body, mapping: AnswerFieldMapping())
             if reply.status == 401 {
                 return .unauthorized(GatewayAnswer(resultCode: "401", note: answer?.note, card: nil))
             }
@@ -144,14 +115,5 @@ public struct BHXHEgwGateway: EligibilityGateway {
         let base = configuration.baseURL.appendingPathComponent("api/egw/KQNhanLichSuKCB2024").absoluteString
         return base + "?token=\(encode(session.accessToken))&id_token=\(encode(session.idToken))"
             + "&username=\(encode(configuration.username))&password=\(configuration.passwordDigest)"
-    }
-
-    private func failed(_ problem: GatewayProblem) -> EligibilityResult {
-        let outcome: EligibilityClass = switch problem.kind {
-        case .loginRejected, .notConfigured: .configurationError
-        default: .transient
-        }
-        return EligibilityResult(outcome: outcome, resultCode: nil, note: nil, explanation: problem.message,
-                                 card: nil, source: name, gatewayCalls: 0, problem: problem)
     }
 }
