@@ -99,8 +99,10 @@ let package = Package(
         .executableTarget(
             name: "cccdctl",
             dependencies: [
-                "CCCDIdentity", "ScannerInput", "QRImaging",
+                "CCCDIdentity", "ScannerInput", "QRImaging", "Eligibility", "EligibilityGateways",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

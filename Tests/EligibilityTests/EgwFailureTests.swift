@@ -27,7 +27,7 @@ import Testing
     @Test func aStalledGatewayTimesOutAndIsRetriedOnce() async throws {
         let card = Fixture.scriptedCard(code: "000", index: 3, fault: .timeout)
         try await withGateway(Fixture.scenario(cards: [card])) { simulator, client in
-            let gateway = BHXHEgwGateway(configuration: Fixture.configuration(simulator, timeout: .milliseconds(300)),
+            let gateway = BHXHEgwGateway(configuration: Fixture.configuration(simulator, timeout: .milliseconds(1500)),
                                          httpClient: client)
             let result = await gateway.lookUp(try Fixture.query(card))
             #expect(result.outcome == .transient)

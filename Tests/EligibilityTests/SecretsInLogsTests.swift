@@ -11,7 +11,7 @@ import Testing
         let cards = [Fixture.mau, Fixture.renewed, Fixture.scriptedCard(code: "000", index: 5, fault: .html502),
                      Fixture.scriptedCard(code: "000", index: 6, fault: .timeout)]
         let tokens = try await withGateway(Fixture.scenario(cards: cards) { $0.authFailureStyle = .status }) { simulator, client in
-            let gateway = BHXHEgwGateway(configuration: Fixture.configuration(simulator, timeout: .milliseconds(300)),
+            let gateway = BHXHEgwGateway(configuration: Fixture.configuration(simulator, timeout: .milliseconds(1500)),
                                          httpClient: client, logger: capture.logger())
             for card in cards { _ = await gateway.lookUp(try Fixture.query(card)) }
             await simulator.expireAllTokens()

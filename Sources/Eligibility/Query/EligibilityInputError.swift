@@ -7,6 +7,7 @@ public struct EligibilityInputError: UserFacingError, Equatable {
         case malformedName = "eligibility.input.malformedName"
         case malformedSubject = "eligibility.input.malformedSubject"
         case malformedBirthDate = "eligibility.input.malformedBirthDate"
+        case malformedVisitDate = "eligibility.input.malformedVisitDate"
     }
 
     public var reason: Reason
@@ -32,6 +33,8 @@ public struct EligibilityInputError: UserFacingError, Equatable {
         case .malformedBirthDate:
             LocalizedText(vi: "Ngày sinh phải có dạng năm-tháng-ngày hoặc chỉ năm sinh",
                           en: "The date of birth must be year-month-day or a bare year")
+        case .malformedVisitDate:
+            LocalizedText(vi: "Ngày khám phải có dạng năm-tháng-ngày", en: "The visit date must be year-month-day")
         }
     }
 }

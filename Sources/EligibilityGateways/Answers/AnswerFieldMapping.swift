@@ -24,15 +24,23 @@ public struct AnswerFieldMapping: Sendable, Hashable {
     /// Prefixes every path with `container.`, for HIS answers wrapped in an object.
     public func nested(in container: String) -> AnswerFieldMapping {
         var copy = self
-        for keyPath in Self.allPaths { copy[keyPath: keyPath] = container + "." + copy[keyPath: keyPath] }
+        for (_, keyPath) in Self.namedPaths { copy[keyPath: keyPath] = container + "." + copy[keyPath: keyPath] }
         return copy
     }
 
-    static var allPaths: [WritableKeyPath<AnswerFieldMapping, String>] { [
-        \.resultCode, \.note, \.cardCode, \.validFrom, \.validThrough, \.registeredFacility, \.area,
-        \.fiveYearsContinuousFrom, \.socialInsuranceNumber, \.previousCardCode, \.newCardCode,
-        \.newValidFrom, \.newValidThrough, \.newRegisteredFacility,
+    /// Every field with the name a configuration file uses for it.
+    static var namedPaths: [(name: String, path: WritableKeyPath<AnswerFieldMapping, String>)] { [
+        ("resultCode", \.resultCode), ("note", \.note), ("cardCode", \.cardCode), ("validFrom", \.validFrom),
+        ("validThrough", \.validThrough), ("registeredFacility", \.registeredFacility), ("area", \.area),
+        ("fiveYearsContinuousFrom", \.fiveYearsContinuousFrom), ("socialInsuranceNumber", \.socialInsuranceNumber),
+        ("previousCardCode", \.previousCardCode), ("newCardCode", \.newCardCode), ("newValidFrom", \.newValidFrom),
+        ("newValidThrough", \.newValidThrough), ("newRegisteredFacility", \.newRegisteredFacility),
     ] }
+
+    /// The property a configuration file names (`"cardCode"`), if there is one.
+    static func path(named name: String) -> WritableKeyPath<AnswerFieldMapping, String>? {
+        namedPaths.first { $0.name == name }?.path
+    }
 
     /// The string at `path` in a decoded JSON object; numbers are converted, blanks are nil.
     static func string(at path: String, in object: Any) -> String? {

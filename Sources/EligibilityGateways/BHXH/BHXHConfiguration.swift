@@ -13,8 +13,11 @@ public struct BHXHConfiguration: Sendable {
     /// registered user list or the gateway answers 054/055.
     public var staffName: String
     public var staffID: String
-    /// Per attempt, from sending the request to the last byte of the answer.
+    /// Per card-check attempt, from sending the request to the last byte of the answer.
     public var requestTimeout: Duration
+    /// Per login attempt. Logins are light and should be quick; a separate limit keeps a short
+    /// card-check timeout from failing logins on a congested link.
+    public var loginTimeout: Duration
     /// Refresh the token this long before its `expires_in` (spec §2: about 60 s).
     public var tokenRefreshMargin: Duration
     /// Used when `expires_in` cannot be read; BHXH issues about ten minutes.
@@ -23,7 +26,7 @@ public struct BHXHConfiguration: Sendable {
     public var retryDelay: Duration
 
     public init(baseURL: URL, username: String, password: Secret, staffName: String, staffID: String,
-                requestTimeout: Duration = .seconds(15), tokenRefreshMargin: Duration = .seconds(60),
+                requestTimeout: Duration = .seconds(15), loginTimeout: Duration = .seconds(15), tokenRefreshMargin: Duration = .seconds(60),
                 fallbackTokenLifetime: Duration = .seconds(300), retryDelay: Duration = .milliseconds(250)) {
         self.baseURL = baseURL
         self.username = username
@@ -31,6 +34,7 @@ public struct BHXHConfiguration: Sendable {
         self.staffName = staffName
         self.staffID = staffID
         self.requestTimeout = requestTimeout
+        self.loginTimeout = loginTimeout
         self.tokenRefreshMargin = tokenRefreshMargin
         self.fallbackTokenLifetime = fallbackTokenLifetime
         self.retryDelay = retryDelay

@@ -16,8 +16,8 @@ public import Logging
 public struct BHXHEgwGateway: EligibilityGateway {
     public let name = "bhxh-egw"
     public let configuration: BHXHConfiguration
-    private let exchange: GatewayExchange
-    private let sessions: SessionKeeper
+    let exchange: GatewayExchange
+    let sessions: SessionKeeper
     private let judge: AnswerJudge
     private let logger: Logger
 
@@ -25,7 +25,9 @@ public struct BHXHEgwGateway: EligibilityGateway {
                 wallClock: WallClock = .system, logger: Logger = Logger(label: "cccd.eligibility.bhxh")) {
         self.configuration = configuration
         self.exchange = GatewayExchange(client: httpClient, timeout: configuration.requestTimeout)
-        self.sessions = SessionKeeper(configuration: configuration, exchange: exchange, wallClock: wallClock, logger: logger)
+        self.sessions = SessionKeeper(
+            configuration: configuration, exchange: GatewayExchange(client: httpClient, timeout: configuration.loginTimeout),
+            wallClock: wallClock, logger: logger)
         self.judge = judge
         self.logger = logger
     }
@@ -51,8 +53,14 @@ public struct BHXHEgwGateway: EligibilityGateway {
             if Task.isCancelled { return .failure(GatewayProblem(.cancelled)) }
             let session: GatewaySession
             switch await sessions.session(replacing: refused) {
-            case .failure(let problem): return .failure(problem)
-            case .success(let fresh): session = fresh
+            case .success(let fresh):
+                session = fresh
+            case .failure(let problem):
+                // A login that failed for transport reasons gets the same single retry as a check.
+                guard !retriedTransient, ![.loginRejected, .cancelled].contains(problem.kind) else { return .failure(problem) }
+                retriedTransient = true
+                try? await Task.sleep(for: configuration.retryDelay)
+                continue
             }
             calls += 1
             let attempt = await checkCard(code, query, session: session)
@@ -110,7 +118,7 @@ public struct BHXHEgwGateway: EligibilityGateway {
     }
 
     /// `…/api/egw/KQNhanLichSuKCB2024?token=…&id_token=…&username=…&password=…` — secret; never log.
-    private func cardCheckURL(_ session: GatewaySession) -> String {
+    func cardCheckURL(_ session: GatewaySession) -> String {
         let encode = SessionKeeper.formEncoded
         let base = configuration.baseURL.appendingPathComponent("api/egw/KQNhanLichSuKCB2024").absoluteString
         return base + "?token=\(encode(session.accessToken))&id_token=\(encode(session.idToken))"

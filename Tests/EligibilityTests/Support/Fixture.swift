@@ -53,7 +53,7 @@ enum Fixture {
                               timeout: Duration = .seconds(10)) -> BHXHConfiguration {
         BHXHConfiguration(
             baseURL: simulator.baseURL, username: username, password: Secret(password), staffName: staffName,
-            staffID: staffID, requestTimeout: timeout, retryDelay: .milliseconds(1))
+            staffID: staffID, requestTimeout: timeout, loginTimeout: .seconds(10), retryDelay: .milliseconds(1))
     }
 
     static func query(_ card: ScenarioCard, bySubject subject: String? = nil, name: String? = nil,
