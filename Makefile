@@ -6,7 +6,7 @@ BIN           = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path)
 
 # Debian packages the build and the tests need (system libraries, and the independent tools the
 # tests check the product against).
-BUILD_DEBS = pkg-config libzbar-dev libpng-dev libusb-1.0-0-dev
+BUILD_DEBS = pkg-config libzbar-dev libpng-dev libusb-1.0-0-dev libsqlite3-dev
 TEST_DEBS  = qrencode imagemagick
 
 .PHONY: all build deps test-deps test demo bench clean

@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // MARK: System libraries (Debian -dev packages; `make deps` installs them)
@@ -71,6 +72,17 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Lookups that ended without an answer, persisted and retried in the background.
+        // (A stop-gap store: the ledger issue owns the product's SQLite database.)
+        .target(
+            name: "EligibilityRecheck",
+            dependencies: [
+                "Eligibility", "CCCDIdentity",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -138,7 +150,7 @@ let package = Package(
         .testTarget(
             name: "EligibilityTests",
             dependencies: [
-                "Eligibility", "EligibilityGateways", "BHXHSimulator", "CCCDTestSupport",
+                "Eligibility", "EligibilityGateways", "EligibilityRecheck", "BHXHSimulator", "CCCDTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
