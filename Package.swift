@@ -125,6 +125,18 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        .executableTarget(
+            name: "eligibility-bench",
+            dependencies: [
+                "Eligibility", "EligibilityGateways", "BHXHSimulator", "CCCDIdentity",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/eligibility-bench",
+            swiftSettings: strictSettings
+        ),
+
         // MARK: Testing support shared by tests and benchmarks (temp dirs, child processes, qrencode)
         .target(name: "CCCDTestSupport", dependencies: ["CCCDIdentity"], swiftSettings: strictSettings),
 

@@ -59,3 +59,24 @@ import Testing
         #expect(result.problem?.kind == .unreachable)
     }
 }
+
+/// HTTP 403 (source address not registered with BHXH) is a configuration error, never retried.
+@Suite struct EgwAccessTests {
+    @Test func anUnregisteredAddressIsAConfigurationErrorWithoutRetry() async throws {
+        try await withGateway(Fixture.scenario { $0.registeredAddresses = ["10.9.9.9"] }) { simulator, client in
+            let gateway = BHXHEgwGateway(configuration: Fixture.configuration(simulator), httpClient: client)
+            let result = await gateway.lookUp(try Fixture.query(Fixture.mau))
+            #expect(result.outcome == .configurationError)
+            #expect(result.problem?.kind == .accessDenied)
+            #expect(result.problem?.httpStatus == 403)
+            #expect(await simulator.requests().count == 1, "one login attempt, not retried")
+            let probe = await gateway.probe()
+            #expect(probe.verdict == .permissionRefused)
+        }
+        try await withGateway(Fixture.scenario { $0.registeredAddresses = ["127.0.0.1"] }) { simulator, client in
+            let gateway = BHXHEgwGateway(configuration: Fixture.configuration(simulator), httpClient: client)
+            let registered = await gateway.lookUp(try Fixture.query(Fixture.mau))
+            #expect(registered.outcome == .eligible)
+        }
+    }
+}

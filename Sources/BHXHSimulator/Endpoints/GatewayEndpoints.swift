@@ -20,6 +20,7 @@ struct GatewayEndpoints: Sendable {
     func token(_ request: Request, _ context: SimulatorContext) async throws -> Response {
         let (body, query) = try await recordRequest(request, context)
         if await state.isInOutage { return Responses.html(status: .badGateway) }
+        guard isRegistered(context) else { return Responses.html(status: .forbidden) }
         let fields = Self.loginFields(body: body, contentType: request.headers[.contentType])
         guard let username = fields["username"] ?? query["username"],
               let digest = fields["password"] ?? query["password"],
@@ -36,6 +37,7 @@ struct GatewayEndpoints: Sendable {
         let (body, query) = try await recordRequest(request, context)
         let scenario = state.scenario
         if await state.isInOutage { return Responses.html(status: .badGateway) }
+        guard isRegistered(context) else { return Responses.html(status: .forbidden) }
         guard case .granted(let username) = await state.authorize(query: query, address: context.peerAddress) else {
             return Responses.authFailure(scenario.authFailureStyle ?? .body)
         }
@@ -46,6 +48,11 @@ struct GatewayEndpoints: Sendable {
         return await DeskResponder(scenario: scenario, lifecycle: lifecycle).respond(to: parsed, desk: desk) { answer in
             Responses.json(answer)
         }
+    }
+
+    private func isRegistered(_ context: SimulatorContext) -> Bool {
+        guard let registered = state.scenario.registeredAddresses else { return true }
+        return context.peerAddress.map(registered.contains) ?? false
     }
 
     private func recordRequest(_ request: Request, _ context: SimulatorContext) async throws -> (String, [String: String]) {

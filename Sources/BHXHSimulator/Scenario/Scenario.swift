@@ -19,6 +19,9 @@ public struct Scenario: Sendable, Codable, Hashable {
     public var requestsPerMinutePerAccount: Int?
     /// Absolute UTC windows during which every endpoint answers HTTP 502 with an HTML page.
     public var outages: [Outage]?
+    /// Source addresses registered with BHXH (spec §1, since 27/07/2024); others get HTTP 403.
+    /// Absent: every address is accepted.
+    public var registeredAddresses: [String]?
     /// The facility HIS endpoint (`GET /bhyt`) the simulator also plays; see ``HISProxy``.
     public var hisProxy: HISProxy?
 

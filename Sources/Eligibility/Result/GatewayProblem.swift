@@ -10,6 +10,8 @@ public struct GatewayProblem: UserFacingError, Hashable {
         case unreadableAnswer = "gateway.unreadableAnswer"
         case throttled = "gateway.throttled"
         case loginRejected = "gateway.loginRejected"
+        /// HTTP 403: typically the kiosk's source IP is not registered with BHXH (spec §1).
+        case accessDenied = "gateway.accessDenied"
         case notConfigured = "gateway.notConfigured"
         case circuitOpen = "gateway.circuitOpen"
         case requeryLoop = "gateway.requeryLoop"
@@ -28,6 +30,15 @@ public struct GatewayProblem: UserFacingError, Hashable {
 
     public var code: String { kind.rawValue }
 
+    /// Problems only a person can fix (credentials, registration, addresses): never retried, and
+    /// reported as a configuration error rather than a transient failure.
+    public var needsConfiguration: Bool {
+        switch kind {
+        case .loginRejected, .accessDenied, .notConfigured: true
+        default: false
+        }
+    }
+
     public var message: LocalizedText {
         switch kind {
         case .timeout:
@@ -42,6 +53,9 @@ public struct GatewayProblem: UserFacingError, Hashable {
             LocalizedText(vi: "Cổng giám định đang giới hạn số lượt tra cứu", en: "The eligibility gateway is throttling this account")
         case .loginRejected:
             LocalizedText(vi: "Tài khoản cổng giám định bị từ chối đăng nhập", en: "The gateway account was refused at login")
+        case .accessDenied:
+            LocalizedText(vi: "Cổng giám định từ chối truy cập (địa chỉ IP chưa đăng ký?)",
+                          en: "The gateway refused access (source IP not registered?)")
         case .notConfigured:
             LocalizedText(vi: "Chưa cấu hình cổng giám định", en: "The eligibility gateway is not configured")
         case .circuitOpen:

@@ -41,10 +41,7 @@ struct AnswerResolver: Sendable {
     }
 
     func failed(_ problem: GatewayProblem, calls: Int) -> EligibilityResult {
-        let outcome: EligibilityClass = switch problem.kind {
-        case .loginRejected, .notConfigured: .configurationError
-        default: .transient
-        }
+        let outcome: EligibilityClass = problem.needsConfiguration ? .configurationError : .transient
         return EligibilityResult(outcome: outcome, resultCode: nil, note: nil, explanation: problem.message,
                                  card: nil, source: source, gatewayCalls: calls, problem: problem)
     }

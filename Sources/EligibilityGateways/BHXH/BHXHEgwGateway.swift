@@ -57,7 +57,7 @@ public struct BHXHEgwGateway: EligibilityGateway {
                 session = fresh
             case .failure(let problem):
                 // A login that failed for transport reasons gets the same single retry as a check.
-                guard !retriedTransient, ![.loginRejected, .cancelled].contains(problem.kind) else { return .failure(problem) }
+                guard !retriedTransient, !problem.needsConfiguration, problem.kind != .cancelled else { return .failure(problem) }
                 retriedTransient = true
                 try? await Task.sleep(for: configuration.retryDelay)
                 continue
@@ -80,7 +80,7 @@ public struct BHXHEgwGateway: EligibilityGateway {
                     return .success(answer)
                 }
             case .problem(let problem):
-                guard !retriedTransient, problem.kind != .cancelled else { return .failure(problem) }
+                guard !retriedTransient, !problem.needsConfiguration, problem.kind != .cancelled else { return .failure(problem) }
                 retriedTransient = true
                 try? await Task.sleep(for: configuration.retryDelay)
             }
@@ -108,7 +108,12 @@ public struct BHXHEgwGateway: EligibilityGateway {
             if reply.status == 401 {
                 return .unauthorized(GatewayAnswer(resultCode: "401", note: answer?.note, card: nil))
             }
-            if reply.status == 429 { return .problem(GatewayProblem(.throttled, httpStatus: 429)) }
+            switch reply.status {
+            case 403: return .problem(GatewayProblem(.accessDenied, httpStatus: 403))
+            case 404: return .problem(GatewayProblem(.notConfigured, httpStatus: 404))
+            case 429: return .problem(GatewayProblem(.throttled, httpStatus: 429))
+            default: break
+            }
             guard reply.status < 500, let answer else {
                 // Proxies answer HTML on 5xx [C]; anything unparseable counts as the gateway being unwell.
                 return .problem(GatewayProblem(reply.status >= 400 ? .httpStatus : .unreadableAnswer, httpStatus: reply.status))

@@ -29,7 +29,11 @@ extension BHXHEgwGateway {
         let session: GatewaySession
         switch await sessions.session() {
         case .failure(let problem):
-            let verdict: GatewayProbeReport.Verdict = problem.kind == .loginRejected ? .loginRefused : .unreachable
+            let verdict: GatewayProbeReport.Verdict = switch problem.kind {
+            case .loginRejected: .loginRefused
+            case .accessDenied, .notConfigured: .permissionRefused
+            default: .unreachable
+            }
             return GatewayProbeReport(verdict: verdict, loginSucceeded: false, httpStatus: problem.httpStatus, problem: problem)
         case .success(let fresh):
             session = fresh

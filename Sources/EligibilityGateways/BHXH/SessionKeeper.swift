@@ -58,8 +58,12 @@ actor SessionKeeper {
     }
 
     static func session(from reply: GatewayExchange.Reply, fallbackLifetime: Duration, now: Date) -> Result<GatewaySession, GatewayProblem> {
-        if reply.status >= 500 || reply.status == 429 || reply.status == 408 {
-            return .failure(GatewayProblem(reply.status == 429 ? .throttled : .httpStatus, httpStatus: reply.status))
+        switch reply.status {
+        case 403: return .failure(GatewayProblem(.accessDenied, httpStatus: 403))
+        case 404: return .failure(GatewayProblem(.notConfigured, httpStatus: 404))
+        case 429: return .failure(GatewayProblem(.throttled, httpStatus: 429))
+        case 408, 500...: return .failure(GatewayProblem(.httpStatus, httpStatus: reply.status))
+        default: break
         }
         guard let answer = try? JSONDecoder().decode(LoginAnswer.self, from: reply.body) else {
             return .failure(GatewayProblem(.unreadableAnswer, httpStatus: reply.status))

@@ -44,7 +44,7 @@ public struct HISProxyGateway: EligibilityGateway {
             let reply = await fetch(code: code, isCard: isCard, query)
             let retryable: Bool = switch reply {
             case .success(let answer): resolver.isTransient(answer)
-            case .failure(let problem): ![.cancelled, .loginRejected, .notConfigured].contains(problem.kind)
+            case .failure(let problem): !problem.needsConfiguration && problem.kind != .cancelled
             }
             guard retryable, calls == 1, !Task.isCancelled else { return (reply, calls) }
             try? await Task.sleep(for: configuration.retryDelay)
@@ -70,7 +70,8 @@ public struct HISProxyGateway: EligibilityGateway {
             return .failure(problem)
         case .success(let reply):
             switch reply.status {
-            case 401, 403: return .failure(GatewayProblem(.loginRejected, httpStatus: reply.status))
+            case 401: return .failure(GatewayProblem(.loginRejected, httpStatus: reply.status))
+            case 403: return .failure(GatewayProblem(.accessDenied, httpStatus: reply.status))
             case 404: return .failure(GatewayProblem(.notConfigured, httpStatus: reply.status))
             case 429: return .failure(GatewayProblem(.throttled, httpStatus: reply.status))
             case 500...: return .failure(GatewayProblem(.httpStatus, httpStatus: reply.status))

@@ -5,8 +5,13 @@ extension HTTPClient {
     /// An HTTP client suited to eligibility gateways: a bounded connect timeout and **no redirects**,
     /// because the BHXH credentials travel in the query string and must never be replayed to another
     /// host. The caller owns it and must `shutdown()` it.
-    public static func eligibilityClient(connectTimeout: Duration = .seconds(5)) -> HTTPClient {
+    ///
+    /// `maximumConnections` bounds connections per host; lookups beyond it wait in the pool, and
+    /// that wait counts against their request timeout.
+    public static func eligibilityClient(connectTimeout: Duration = .seconds(5), maximumConnections: Int = 8) -> HTTPClient {
         var configuration = HTTPClient.Configuration()
+        configuration.connectionPool = .init(idleTimeout: .seconds(60),
+                                             concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, maximumConnections))
         configuration.timeout = .init(connect: .nanoseconds(Int64(connectTimeout.nanoseconds)))
         configuration.redirectConfiguration = .disallow
         configuration.decompression = .enabled(limit: .ratio(50))
