@@ -41,6 +41,13 @@ import Testing
         #expect(ExpiryTime.localExpiry(serverExpiry: server, serverDate: nil, localNow: kioskAhead) == server)
     }
 
+    @Test func httpDatesAreIMFFixdates() {
+        #expect(HTTPDate.parse("Tue, 24 Nov 2026 01:51:54 GMT") == Self.utc(2026, 11, 24, 1, 51, 54))
+        #expect(HTTPDate.parse("Tue, 31 Nov 2026 01:51:54 GMT") == nil)
+        #expect(HTTPDate.parse("Tuesday, 24-Nov-26 01:51:54 GMT") == nil)
+        #expect(HTTPDate.parse("") == nil)
+    }
+
     @Test func answersAreReadLeniently() throws {
         let body = #"{"maKetQua": 0, "ghiChu": "  ", "maThe": "GD4010190000123", "gtTheTu": "01/01/2026",  "gtTheDen": "31/02/2026", "maKV": "", "dsLichSuKCB2018": [{"x": 1}], "maTheMoi": null}"#
         let answer = try #require(AnswerReader.read(Data(body.utf8), mapping: AnswerFieldMapping()))
