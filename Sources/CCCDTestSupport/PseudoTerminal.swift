@@ -46,7 +46,8 @@ public final class PseudoTerminal: Sendable {
                     throw PseudoTerminalError("write to pty master failed: errno \(errno)")
                 }
                 var entry = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
-                let milliseconds = Int32(patience.components.seconds * 1000)
+                let (seconds, attoseconds) = patience.components
+                let milliseconds = Int32(clamping: seconds * 1000 + attoseconds / 1_000_000_000_000_000)
                 guard poll(&entry, 1, milliseconds) > 0 else {
                     throw PseudoTerminalError("pty buffer stayed full: nobody is reading the slave")
                 }

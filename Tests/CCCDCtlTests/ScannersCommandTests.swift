@@ -73,7 +73,7 @@ struct ScannersCommandTests {
         }
     }
 
-    @Test("watch reads a serial scanner and prints lengths, not the payload, unless asked")
+    @Test("watch reads a serial scanner and prints lengths, not the payload, unless asked", .timeLimit(.minutes(2)))
     func watchSerial() async throws {
         let payload = "001190000123|012345678|Nguyễn Thị Mẫu|15031990|Nữ|Số 1 phố Ví Dụ, Phường Mẫu, Quận Thử, Hà Nội|01072021"
         for showPayload in [false, true] {
@@ -108,7 +108,9 @@ final class RepeatingScanner: Sendable {
     init(pty: PseudoTerminal, frame: [UInt8]) {
         let thread = Thread { [self] in
             while !stopped.load(ordering: .acquiring) {
-                try? pty.write(frame)
+                // A short patience: once cccdctl has exited nobody reads the slave, and stop()
+                // must not wait out a long poll on a full pty buffer.
+                try? pty.write(frame, patience: .milliseconds(200))
                 usleep(50_000)
             }
             finished.store(true, ordering: .releasing)
