@@ -83,18 +83,28 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: Card verification — Passive Authentication, the CSCA trust store, master lists, CRLs
+        .target(
+            name: "CardVerification",
+            dependencies: [
+                "CCCDIdentity", "LDS", "ICAOCrypto", "COpenSSL",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
         // MARK: Executables
         .executableTarget(
             name: "cccdctl",
             dependencies: [
-                "CCCDIdentity", "ScannerInput", "QRImaging",
+                "CCCDIdentity", "ScannerInput", "QRImaging", "LDS", "CardVerification",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "cccd-bench",
-            dependencies: ["CCCDIdentity", "QRImaging", "CCCDTestSupport"],
+            dependencies: ["CCCDIdentity", "QRImaging", "CCCDTestSupport", "LDS", "CardVerification"],
             path: "Benchmarks/cccd-bench",
             swiftSettings: strictSettings
         ),
@@ -141,6 +151,11 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CardVerificationTests",
+            dependencies: ["CardVerification", "LDS", "ICAOCrypto", "CCCDTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,108 @@
+internal import COpenSSL
+import ICAOCrypto
+import LDS
+
+/// The SOD's CMS signature: structure, content type, signature and messageDigest.
+///
+/// `CMS_verify` with `CMS_NO_SIGNER_CERT_VERIFY` checks the signature and the content digest
+/// without the certificate chain (checked separately against the trust store, so a missing CSCA
+/// is not mistaken for a forged signature). When it fails, `CMS_SignerInfo_verify` (signed
+/// attributes only) and our own messageDigest comparison tell a forged signature from altered
+/// content, so the checks say which one failed.
+struct SODSignatureVerification {
+    let checks: [VerificationCheck]
+    /// Set when the SOD cannot be checked at all.
+    let malformed: MalformedSOD?
+    let signatureValid: Bool
+    let cms: CMSSignedData?
+    let signer: X509Certificate?
+
+    static let ldsSecurityObject = "2.23.136.1.1.1"
+
+    init(sod: EFSOD, crypto: any ICAOCryptography) {
+        var checks: [VerificationCheck] = []
+        func stop(_ reason: MalformedSOD.Reason, _ detail: String, check: String = VerificationCheck.Name.sodStructure,
+                  cms: CMSSignedData? = nil) -> (MalformedSOD, CMSSignedData?) {
+            checks.append(VerificationCheck(check, .failed, detail: detail))
+            return (MalformedSOD(reason, diagnostic: detail), cms)
+        }
+        let cms: CMSSignedData
+        do {
+            cms = try CMSSignedData(sod.contentInfo)
+        } catch .unparsable(let reason) {
+            (malformed, self.cms) = stop(.unparsable, "OpenSSL cannot parse the CMS: \(reason)")
+            (self.checks, signatureValid, signer) = (checks, false, nil)
+            return
+        } catch {
+            (malformed, self.cms) = stop(.unparsable, "ContentInfo is not id-signedData")
+            (self.checks, signatureValid, signer) = (checks, false, nil)
+            return
+        }
+        guard cms.signerInfos.count == 1, let signerInfo = sod.signerInfo else {
+            (malformed, self.cms) = stop(.signerCount, "\(cms.signerInfos.count) SignerInfos, ICAO requires one", cms: cms)
+            (self.checks, signatureValid, signer) = (checks, false, nil)
+            return
+        }
+        guard let signer = cms.locateSignerCertificate() else {
+            (malformed, self.cms) = stop(.noSignerCertificate, "no certificate in the SOD matches the SignerInfo", cms: cms)
+            (self.checks, signatureValid, self.signer) = (checks, false, nil)
+            return
+        }
+        guard signerInfo.signedAttributesEncoded != nil, let messageDigest = signerInfo.messageDigest else {
+            (malformed, self.cms) = stop(.noSignedAttributes, "no signed attributes or no messageDigest", cms: cms)
+            (self.checks, signatureValid, self.signer) = (checks, false, signer)
+            return
+        }
+        checks.append(VerificationCheck(VerificationCheck.Name.sodStructure, .passed,
+                                        detail: "CMS SignedData, one signer, certificate inside"))
+
+        let attributeType = signerInfo.contentType.map { "\($0)" } ?? "absent"
+        guard cms.encapsulatedContentType == Self.ldsSecurityObject, attributeType == Self.ldsSecurityObject else {
+            (malformed, self.cms) = stop(.wrongContentType, "eContentType \(cms.encapsulatedContentType), contentType attribute \(attributeType)",
+                                         check: VerificationCheck.Name.sodContentType, cms: cms)
+            (self.checks, signatureValid, self.signer) = (checks, false, signer)
+            return
+        }
+        checks.append(VerificationCheck(VerificationCheck.Name.sodContentType, .passed, detail: Self.ldsSecurityObject))
+
+        // Our own messageDigest comparison, independent of OpenSSL's.
+        let content = sod.signedData.encapsulatedContent.content ?? []
+        let digestCheck: VerificationCheck
+        var digestMatches = false
+        if let algorithm = HashAlgorithm(objectIdentifier: signerInfo.digestAlgorithm.algorithm),
+           let digest = try? crypto.hash(algorithm, content) {
+            digestMatches = digest.count == messageDigest.count
+                && zip(digest, messageDigest).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+            digestCheck = VerificationCheck(VerificationCheck.Name.sodMessageDigest, digestMatches ? .passed : .failed,
+                                            detail: digestMatches ? algorithm.rawValue : "\(algorithm.rawValue) of the security object differs from messageDigest")
+        } else {
+            digestCheck = VerificationCheck(VerificationCheck.Name.sodMessageDigest, .notSupported,
+                                            detail: "digest algorithm \(signerInfo.digestAlgorithm.algorithm)")
+        }
+
+        var malformed: MalformedSOD?
+        let signatureCheck: VerificationCheck
+        switch cms.verifySignature() {
+        case .success(let verifiedContent):
+            signatureCheck = VerificationCheck(VerificationCheck.Name.sodSignature, .passed, detail: signer.signatureDescription)
+            if verifiedContent != content {
+                malformed = MalformedSOD(.parserDisagreement, diagnostic: "OpenSSL's eContent differs from the LDS parser's")
+            }
+        case .failure(let failure):
+            let attributesVerify = cms.verifySignedAttributes()
+            signatureCheck = VerificationCheck(VerificationCheck.Name.sodSignature, attributesVerify && !digestMatches ? .passed : .failed,
+                                               detail: attributesVerify ? "signed attributes verify; \(failure.diagnostic)" : failure.diagnostic)
+        }
+        checks += [signatureCheck, digestCheck]
+        self.checks = checks
+        self.malformed = malformed
+        self.signatureValid = signatureCheck.status == .passed && digestCheck.status == .passed
+        self.cms = cms
+        self.signer = signer
+    }
+}
+
+extension X509Certificate {
+    /// `ECDSA brainpoolP256r1 (explicit parameters)`-style text for the signature check's detail.
+    var signatureDescription: String { "signed with \(publicKey)" }
+}
