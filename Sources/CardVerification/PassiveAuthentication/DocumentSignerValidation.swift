@@ -115,6 +115,7 @@ struct ChainVerification {
         let result: Int32 = withExtendedLifetime(signer) {
             guard X509_STORE_CTX_init(context, store, signer.handle, nil) == 1 else { return -1 }
             X509_STORE_CTX_set_flags(context, flags)
+            X509_STORE_CTX_set_verify_cb(context, Self.acceptExplicitCurveParameters)
             return X509_verify_cert(context)
         }
         succeeded = result == 1
@@ -128,6 +129,17 @@ struct ChainVerification {
             chain = []
         }
         _ = OpenSSLErrors.drain()
+    }
+
+    /// OpenSSL 3.0 refuses a certificate whose EC key carries explicit curve parameters
+    /// (`X509_V_ERR_EC_KEY_EXPLICIT_PARAMS`, a guard against curve-substitution attacks), but
+    /// ICAO allows them and real document signers and CSCAs use them (German passports). The
+    /// substitution risk does not apply here: each certificate, parameters included, is covered
+    /// by its issuer's signature up to an anchor the admin chose. Every other error still fails.
+    private static let acceptExplicitCurveParameters: @convention(c) (Int32, OpaquePointer?) -> Int32 = { ok, context in
+        guard ok == 0, let context, X509_STORE_CTX_get_error(context) == X509_V_ERR_EC_KEY_EXPLICIT_PARAMS else { return ok }
+        X509_STORE_CTX_set_error(context, X509_V_OK)
+        return 1
     }
 
     /// The errors OpenSSL raises while checking revocation rather than the chain itself.
