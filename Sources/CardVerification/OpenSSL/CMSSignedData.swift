@@ -68,6 +68,46 @@ final class CMSSignedData {
         return certificate.map(X509Certificate.init(retaining:))
     }
 
+    /// Nil when the SignerInfo's signatureAlgorithm fits the signer's key and names the same
+    /// digest as digestAlgorithm; otherwise what disagrees. OpenSSL's `CMS_verify` takes the
+    /// key type from the certificate and the digest from digestAlgorithm, and ignores an ECDSA
+    /// signatureAlgorithm altogether, so without this a SOD could say one thing and do another.
+    func signerAlgorithmMismatch(signer certificate: X509Certificate) -> String? {
+        guard let signer = signerInfos.first else { return "no SignerInfo" }
+        var digest: UnsafeMutablePointer<X509_ALGOR>?
+        var signature: UnsafeMutablePointer<X509_ALGOR>?
+        CMS_SignerInfo_get0_algs(signer, nil, nil, &digest, &signature)
+        let digestNID = Self.nid(digest)
+        let signatureNID = Self.nid(signature)
+        let keyNID: Int32 = withExtendedLifetime(certificate) {
+            X509_get0_pubkey(certificate.handle).map { EVP_PKEY_get_base_id($0) } ?? NID_undef
+        }
+        var hashNID: Int32 = NID_undef
+        var publicKeyNID: Int32 = NID_undef
+        if OBJ_find_sigid_algs(signatureNID, &hashNID, &publicKeyNID) == 1 {
+            // RSASSA-PSS names its digest in its parameters (checked by OpenSSL), not its OID.
+            let keyFits = publicKeyNID == keyNID || (publicKeyNID == NID_rsassaPss && keyNID == EVP_PKEY_RSA)
+            guard keyFits else { return "signatureAlgorithm \(Self.name(signatureNID)) for a \(Self.name(keyNID)) key" }
+            guard hashNID == NID_undef || hashNID == digestNID else {
+                return "signatureAlgorithm \(Self.name(signatureNID)) with digestAlgorithm \(Self.name(digestNID))"
+            }
+            return nil
+        }
+        // Some issuers write the bare key algorithm (rsaEncryption, id-ecPublicKey).
+        return signatureNID == keyNID ? nil : "signatureAlgorithm \(Self.name(signatureNID)) for a \(Self.name(keyNID)) key"
+    }
+
+    private static func nid(_ algorithm: UnsafeMutablePointer<X509_ALGOR>?) -> Int32 {
+        guard let algorithm else { return NID_undef }
+        var object: OpaquePointer?
+        X509_ALGOR_get0(&object, nil, nil, algorithm)
+        return OBJ_obj2nid(object)
+    }
+
+    private static func name(_ nid: Int32) -> String {
+        OBJ_nid2sn(nid).map { String(cString: $0) } ?? "NID \(nid)"
+    }
+
     /// `CMS_verify` without the chain: the signer's signature over the signed attributes, the
     /// contentType attribute, and the messageDigest attribute against the eContent — the
     /// certificate chain is checked separately against the trust store. Returns the eContent

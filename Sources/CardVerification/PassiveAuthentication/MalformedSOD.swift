@@ -15,6 +15,8 @@ public struct MalformedSOD: UserFacingError, Hashable {
         case noSignerCertificate = "pa.sod.noSignerCertificate"
         /// Without signed attributes the signature would not cover the content type.
         case noSignedAttributes = "pa.sod.noSignedAttributes"
+        /// Versions or signatureAlgorithm contradict the signer identifier, key or digest.
+        case inconsistentSignerInfo = "pa.sod.inconsistentSignerInfo"
         case invalidSigningTime = "pa.sod.invalidSigningTime"
         /// The SOD names a digest this reader cannot compute.
         case unsupportedHashAlgorithm = "pa.sod.unsupportedHash"
@@ -49,6 +51,8 @@ public struct MalformedSOD: UserFacingError, Hashable {
             LocalizedText(vi: "EF.SOD không chứa chứng thư của bên ký", en: "EF.SOD does not contain the document signer certificate")
         case .noSignedAttributes:
             LocalizedText(vi: "Chữ ký trong EF.SOD thiếu thuộc tính được ký", en: "The EF.SOD signature has no signed attributes")
+        case .inconsistentSignerInfo:
+            LocalizedText(vi: "Thông tin chữ ký trong EF.SOD không nhất quán", en: "The signer information in EF.SOD is inconsistent")
         case .invalidSigningTime:
             LocalizedText(vi: "Thời điểm ký trong EF.SOD không hợp lệ", en: "The signing time in EF.SOD is invalid")
         case .unsupportedHashAlgorithm:

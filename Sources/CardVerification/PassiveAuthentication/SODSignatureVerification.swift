@@ -53,6 +53,13 @@ struct SODSignatureVerification {
             (self.checks, signatureValid, self.signer) = (checks, false, signer)
             return
         }
+        // Fields no signature covers and OpenSSL does not read: refused when inconsistent, so a
+        // SOD that passes is exactly what it says it is.
+        if let problem = Self.versionProblem(sod) ?? cms.signerAlgorithmMismatch(signer: signer) {
+            (malformed, self.cms) = stop(.inconsistentSignerInfo, problem, cms: cms)
+            (self.checks, signatureValid, self.signer) = (checks, false, signer)
+            return
+        }
         checks.append(VerificationCheck(VerificationCheck.Name.sodStructure, .passed,
                                         detail: "CMS SignedData, one signer, certificate inside"))
 
@@ -99,6 +106,17 @@ struct SODSignatureVerification {
         self.signatureValid = signatureCheck.status == .passed && digestCheck.status == .passed
         self.cms = cms
         self.signer = signer
+    }
+}
+
+extension SODSignatureVerification {
+    /// SignedData version 3 (RFC 5652 §5.1 for a non-data eContentType; 1 tolerated for early
+    /// SODs [?]); SignerInfo version 1 with issuerAndSerialNumber, 3 with subjectKeyIdentifier.
+    static func versionProblem(_ sod: EFSOD) -> String? {
+        guard [1, 3].contains(sod.signedData.version) else { return "SignedData version \(sod.signedData.version)" }
+        guard let signer = sod.signerInfo else { return "not exactly one SignerInfo" }
+        let expected = if case .subjectKeyIdentifier = signer.signerIdentifier { 3 } else { 1 }
+        return signer.version == expected ? nil : "SignerInfo version \(signer.version) with its signer identifier"
     }
 }
 
