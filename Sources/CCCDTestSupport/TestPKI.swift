@@ -141,9 +141,9 @@ public struct TestCSCA: Sendable {
         unique_subject = no
         copy_extensions = none
         [any_name]
-        commonName = supplied
         countryName = optional
         organizationName = optional
+        commonName = supplied
         [req]
         distinguished_name = dn
         [dn]
