@@ -144,3 +144,11 @@ extension X509Certificate: Hashable {
         hasher.combine(fingerprintSHA256)
     }
 }
+
+extension X509Certificate {
+    /// The certificate as a PEM block, as the trust directory stores it.
+    public var pem: String {
+        guard let bio = try? MemoryBIO(), withExtendedLifetime(self, { PEM_write_bio_X509(bio.handle, handle) }) == 1 else { return "" }
+        return bio.text
+    }
+}
