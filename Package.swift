@@ -104,7 +104,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "cccd-bench",
-            dependencies: ["CCCDIdentity", "QRImaging", "CCCDTestSupport", "LDS", "CardVerification"],
+            dependencies: ["CCCDIdentity", "QRImaging", "CCCDTestSupport", "LDS", "CardVerification", "COpenSSL"],
             path: "Benchmarks/cccd-bench",
             swiftSettings: strictSettings
         ),
