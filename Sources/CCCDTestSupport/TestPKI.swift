@@ -102,6 +102,18 @@ public struct TestCSCA: Sendable {
         return files
     }
 
+    /// A link certificate (Doc 9303-12 §5.5.2): `successor`'s name and key, signed by this CSCA,
+    /// as issued at a CSCA key rollover.
+    public func issueLinkCertificate(to successor: TestCSCA, name: String = "link") async throws -> URL {
+        let url = directory.appendingPathComponent("\(name).pem")
+        let request = path(directory, "\(name).csr")
+        try await OpenSSLCommandLine.run(["req", "-new", "-key", successor.files.key.path, "-config", path(directory, "ca.cnf"),
+                                          "-subj", successor.subject, "-out", request], in: directory)
+        try await OpenSSLCommandLine.run(["ca", "-batch", "-notext", "-config", path(directory, "ca.cnf"), "-extensions", "link",
+                                          "-in", request, "-out", url.path, "-days", "3650"], in: directory)
+        return url
+    }
+
     /// Marks `signer` revoked in the database.
     public func revoke(_ signer: TestKeyPair) async throws {
         try await OpenSSLCommandLine.run(["ca", "-config", path(directory, "ca.cnf"), "-revoke", signer.certificate.path,
@@ -151,6 +163,11 @@ public struct TestCSCA: Sendable {
         basicConstraints = critical, CA:TRUE, pathlen:0
         keyUsage = critical, keyCertSign, cRLSign
         subjectKeyIdentifier = \(subjectKeyIdentifier ?? "hash")
+        [link]
+        basicConstraints = critical, CA:TRUE, pathlen:0
+        keyUsage = critical, keyCertSign, cRLSign
+        subjectKeyIdentifier = hash
+        authorityKeyIdentifier = keyid
         [ds]
         keyUsage = critical, digitalSignature
         authorityKeyIdentifier = keyid
@@ -188,10 +205,11 @@ public enum TestSignatureScheme: Sendable, CustomStringConvertible {
 
 /// Signs `content` (an LDS security object) with `openssl cms` the way issuing states do: DER,
 /// content embedded, eContentType id-ldsSecurityObject, signer certificate inside. Returns the
-/// CMS ContentInfo (without EF.SOD's `77` wrapper).
+/// CMS ContentInfo (without EF.SOD's `77` wrapper). The signer is named by issuer and serial
+/// number, or by subjectKeyIdentifier (`-keyid`) when `identifySignerByKeyIdentifier`.
 public func signWithOpenSSLCMS(_ content: [UInt8], signer: TestKeyPair, digest: String = "sha256",
                                scheme: TestSignatureScheme = .keyDefault, contentType: String = "2.23.136.1.1.1",
-                               in directory: URL) async throws -> [UInt8] {
+                               identifySignerByKeyIdentifier: Bool = false, in directory: URL) async throws -> [UInt8] {
     let name = UUID().uuidString
     let input = directory.appendingPathComponent("\(name).content")
     let output = directory.appendingPathComponent("\(name).cms")
@@ -201,7 +219,7 @@ public func signWithOpenSSLCMS(_ content: [UInt8], signer: TestKeyPair, digest: 
     try await OpenSSLCommandLine.run(["cms", "-sign", "-binary", "-nodetach", "-nosmimecap", "-outform", "DER",
                                       "-econtent_type", contentType, "-md", digest, "-in", input.path,
                                       "-signer", signer.certificate.path, "-inkey", signer.key.path, "-out", output.path]
-                                     + scheme.arguments, in: directory)
+                                     + scheme.arguments + (identifySignerByKeyIdentifier ? ["-keyid"] : []), in: directory)
     return try readBytes(output)
 }
 

@@ -13,16 +13,22 @@ struct PassiveAuthenticationAlgorithmTests {
         let key: TestKeyAlgorithm
         let scheme: TestSignatureScheme
         let hash: HashAlgorithm
-        var testDescription: String { "\(key) \(scheme) \(hash.rawValue)" }
+        var byKeyIdentifier = false
+        var testDescription: String { "\(key) \(scheme) \(hash.rawValue)\(byKeyIdentifier ? " signer by key identifier" : "")" }
     }
 
     static let cases: [Case] = [
         Case(key: .ec("brainpoolP256r1"), scheme: .keyDefault, hash: .sha256),
         Case(key: .ec("brainpoolP256r1", explicitParameters: true), scheme: .keyDefault, hash: .sha256),
         Case(key: .ec("brainpoolP384r1", explicitParameters: true), scheme: .keyDefault, hash: .sha384),
+        Case(key: .ec("brainpoolP512r1"), scheme: .keyDefault, hash: .sha512),
         Case(key: .ec("prime256v1"), scheme: .keyDefault, hash: .sha256),
+        Case(key: .ec("prime256v1"), scheme: .keyDefault, hash: .sha1),
         Case(key: .ec("secp384r1"), scheme: .keyDefault, hash: .sha384),
+        Case(key: .ec("secp521r1"), scheme: .keyDefault, hash: .sha224),
         Case(key: .rsa(bits: 2048), scheme: .keyDefault, hash: .sha256),
+        Case(key: .rsa(bits: 3072), scheme: .keyDefault, hash: .sha256, byKeyIdentifier: true),
+        Case(key: .ec("brainpoolP256r1", explicitParameters: true), scheme: .keyDefault, hash: .sha256, byKeyIdentifier: true),
         Case(key: .rsa(bits: 2048), scheme: .rsaPSS(saltLength: 20), hash: .sha256),
         Case(key: .rsa(bits: 2048), scheme: .rsaPSS(saltLength: 32), hash: .sha512),
     ]
@@ -31,7 +37,8 @@ struct PassiveAuthenticationAlgorithmTests {
     func chainedAndUnchained(_ testCase: Case) async throws {
         try await withTemporaryDirectory { directory in
             let chain = try await TestChain.make(testCase.key, in: directory)
-            let lds = try await SignedLDS.make(signer: chain.signer, hash: testCase.hash, scheme: testCase.scheme, in: directory)
+            let lds = try await SignedLDS.make(signer: chain.signer, hash: testCase.hash, scheme: testCase.scheme,
+                                          byKeyIdentifier: testCase.byKeyIdentifier, in: directory)
 
             let trusted = verify(lds, trust: try chain.trust())
             #expect(trusted.outcome == .valid, "\(trusted.checks)")
@@ -47,6 +54,8 @@ struct PassiveAuthenticationAlgorithmTests {
             #expect(unchained.status(VerificationCheck.Name.signerChain) == .failed)
             #expect(unchained.trustAnchor == nil)
 
+            let sod = try #require(try lds.files.sod())
+            if case .subjectKeyIdentifier = sod.signerInfo?.signerIdentifier { #expect(testCase.byKeyIdentifier) } else { #expect(!testCase.byKeyIdentifier) }
             let key = try #require(trusted.documentSigner?.publicKey)
             switch testCase.key {
             case .ec(let curve, let explicit):
@@ -58,7 +67,6 @@ struct PassiveAuthenticationAlgorithmTests {
             }
             // The producer really signed with PSS and the salt asked for (read back by openssl).
             if case .rsaPSS(let salt) = testCase.scheme {
-                let sod = try #require(try lds.files.sod())
                 #expect(sod.signerInfo?.signatureAlgorithm.algorithm == [1, 2, 840, 113_549, 1, 1, 10])
                 let cms = directory.appendingPathComponent("pss.der")
                 try Data(sod.contentInfo).write(to: cms)

@@ -36,6 +36,26 @@ struct TrustStoreTests {
         }
     }
 
+    /// A CSCA key rollover: signers under the new key verify with the old root plus the link
+    /// certificate, and with the link certificate alone (every store entry is an anchor).
+    @Test func linkCertificateChainsANewCSCAKey() async throws {
+        try await withTemporaryDirectory { directory in
+            let old = try await TestCSCA.create(in: directory, name: "old", subject: "/C=VN/CN=Rollover CSCA", key: .ec("brainpoolP256r1"))
+            let new = try await TestCSCA.create(in: directory, name: "new", subject: "/C=VN/CN=Rollover CSCA", key: .ec("brainpoolP384r1"))
+            let link = try await old.issueLinkCertificate(to: new)
+            let signer = try await new.issueDocumentSigner(name: "ds", subject: "/C=VN/CN=New Key Signer", key: .ec("brainpoolP256r1"))
+            let lds = try await SignedLDS.make(signer: signer, in: directory)
+
+            let withRoot = try TrustSnapshot.load(TrustSources(cscaFiles: [old.files.certificate, link]))
+            let linked = verify(lds, trust: withRoot)
+            #expect(linked.outcome == .valid)
+            #expect(withRoot.certificates.map(\.certificate.isSelfIssued) == [true, false])
+            #expect(verify(lds, trust: try TrustSnapshot.load(TrustSources(cscaFiles: [link]))).outcome == .valid)
+            // Only the old root: the signer's key identifier names the new key, so it is unknown.
+            #expect(verify(lds, trust: try TrustSnapshot.load(TrustSources(cscaFiles: [old.files.certificate]))).outcome == .validUnchained)
+        }
+    }
+
     @Test func missingDirectoryTrustsNothing() throws {
         let snapshot = try TrustSnapshot.load(TrustSources(directory: URL(fileURLWithPath: "/nonexistent/cccdd/trust")))
         #expect(snapshot.directoryMissing)

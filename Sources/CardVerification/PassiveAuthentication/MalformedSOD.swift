@@ -22,7 +22,6 @@ public struct MalformedSOD: UserFacingError, Hashable {
         case unsupportedHashAlgorithm = "pa.sod.unsupportedHash"
         /// OpenSSL and the LDS parser read different eContent from the same bytes.
         case parserDisagreement = "pa.sod.parserDisagreement"
-        case openSSLFailure = "pa.openssl.failure"
     }
 
     public var reason: Reason
@@ -59,8 +58,6 @@ public struct MalformedSOD: UserFacingError, Hashable {
             LocalizedText(vi: "EF.SOD dùng thuật toán băm không được hỗ trợ", en: "EF.SOD uses an unsupported hash algorithm")
         case .parserDisagreement:
             LocalizedText(vi: "Nội dung EF.SOD được đọc không nhất quán", en: "EF.SOD's content reads inconsistently")
-        case .openSSLFailure:
-            LocalizedText(vi: "Thư viện mật mã OpenSSL báo lỗi", en: "The OpenSSL cryptographic library reported an error")
         }
     }
 }

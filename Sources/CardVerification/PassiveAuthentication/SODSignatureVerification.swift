@@ -10,67 +10,18 @@ import LDS
 /// attributes only) and our own messageDigest comparison tell a forged signature from altered
 /// content, so the checks say which one failed.
 struct SODSignatureVerification {
-    let checks: [VerificationCheck]
+    var checks: [VerificationCheck] = []
     /// Set when the SOD cannot be checked at all.
-    let malformed: MalformedSOD?
-    let signatureValid: Bool
-    let cms: CMSSignedData?
-    let signer: X509Certificate?
+    var malformed: MalformedSOD?
+    var signatureValid = false
+    var cms: CMSSignedData?
+    var signer: X509Certificate?
 
     static let ldsSecurityObject = "2.23.136.1.1.1"
 
     init(sod: EFSOD, crypto: any ICAOCryptography) {
-        var checks: [VerificationCheck] = []
-        func stop(_ reason: MalformedSOD.Reason, _ detail: String, check: String = VerificationCheck.Name.sodStructure,
-                  cms: CMSSignedData? = nil) -> (MalformedSOD, CMSSignedData?) {
-            checks.append(VerificationCheck(check, .failed, detail: detail))
-            return (MalformedSOD(reason, diagnostic: detail), cms)
-        }
-        let cms: CMSSignedData
-        do {
-            cms = try CMSSignedData(sod.contentInfo)
-        } catch .unparsable(let reason) {
-            (malformed, self.cms) = stop(.unparsable, "OpenSSL cannot parse the CMS: \(reason)")
-            (self.checks, signatureValid, signer) = (checks, false, nil)
-            return
-        } catch {
-            (malformed, self.cms) = stop(.unparsable, "ContentInfo is not id-signedData")
-            (self.checks, signatureValid, signer) = (checks, false, nil)
-            return
-        }
-        guard cms.signerInfos.count == 1, let signerInfo = sod.signerInfo else {
-            (malformed, self.cms) = stop(.signerCount, "\(cms.signerInfos.count) SignerInfos, ICAO requires one", cms: cms)
-            (self.checks, signatureValid, signer) = (checks, false, nil)
-            return
-        }
-        guard let signer = cms.locateSignerCertificate() else {
-            (malformed, self.cms) = stop(.noSignerCertificate, "no certificate in the SOD matches the SignerInfo", cms: cms)
-            (self.checks, signatureValid, self.signer) = (checks, false, nil)
-            return
-        }
-        guard signerInfo.signedAttributesEncoded != nil, let messageDigest = signerInfo.messageDigest else {
-            (malformed, self.cms) = stop(.noSignedAttributes, "no signed attributes or no messageDigest", cms: cms)
-            (self.checks, signatureValid, self.signer) = (checks, false, signer)
-            return
-        }
-        // Fields no signature covers and OpenSSL does not read: refused when inconsistent, so a
-        // SOD that passes is exactly what it says it is.
-        if let problem = Self.versionProblem(sod) ?? cms.signerAlgorithmMismatch(signer: signer) {
-            (malformed, self.cms) = stop(.inconsistentSignerInfo, problem, cms: cms)
-            (self.checks, signatureValid, self.signer) = (checks, false, signer)
-            return
-        }
-        checks.append(VerificationCheck(VerificationCheck.Name.sodStructure, .passed,
-                                        detail: "CMS SignedData, one signer, certificate inside"))
-
-        let attributeType = signerInfo.contentType.map { "\($0)" } ?? "absent"
-        guard cms.encapsulatedContentType == Self.ldsSecurityObject, attributeType == Self.ldsSecurityObject else {
-            (malformed, self.cms) = stop(.wrongContentType, "eContentType \(cms.encapsulatedContentType), contentType attribute \(attributeType)",
-                                         check: VerificationCheck.Name.sodContentType, cms: cms)
-            (self.checks, signatureValid, self.signer) = (checks, false, signer)
-            return
-        }
-        checks.append(VerificationCheck(VerificationCheck.Name.sodContentType, .passed, detail: Self.ldsSecurityObject))
+        guard let (cms, signer, signerInfo, messageDigest) = structure(of: sod) else { return }
+        guard contentTypes(of: sod, cms: cms, signerInfo: signerInfo) else { return }
 
         // Our own messageDigest comparison, independent of OpenSSL's.
         let content = sod.signedData.encapsulatedContent.content ?? []
@@ -81,17 +32,17 @@ struct SODSignatureVerification {
             digestMatches = digest.count == messageDigest.count
                 && zip(digest, messageDigest).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
             digestCheck = VerificationCheck(VerificationCheck.Name.sodMessageDigest, digestMatches ? .passed : .failed,
-                                            detail: digestMatches ? algorithm.rawValue : "\(algorithm.rawValue) of the security object differs from messageDigest")
+                                            detail: digestMatches ? algorithm.rawValue
+                                                : "\(algorithm.rawValue) of the security object differs from messageDigest")
         } else {
             digestCheck = VerificationCheck(VerificationCheck.Name.sodMessageDigest, .notSupported,
                                             detail: "digest algorithm \(signerInfo.digestAlgorithm.algorithm)")
         }
 
-        var malformed: MalformedSOD?
         let signatureCheck: VerificationCheck
         switch cms.verifySignature() {
         case .success(let verifiedContent):
-            signatureCheck = VerificationCheck(VerificationCheck.Name.sodSignature, .passed, detail: signer.signatureDescription)
+            signatureCheck = VerificationCheck(VerificationCheck.Name.sodSignature, .passed, detail: "signed with \(signer.publicKey)")
             if verifiedContent != content {
                 malformed = MalformedSOD(.parserDisagreement, diagnostic: "OpenSSL's eContent differs from the LDS parser's")
             }
@@ -101,15 +52,56 @@ struct SODSignatureVerification {
                                                detail: attributesVerify ? "signed attributes verify; \(failure.diagnostic)" : failure.diagnostic)
         }
         checks += [signatureCheck, digestCheck]
-        self.checks = checks
-        self.malformed = malformed
-        self.signatureValid = signatureCheck.status == .passed && digestCheck.status == .passed
-        self.cms = cms
-        self.signer = signer
+        signatureValid = signatureCheck.status == .passed && digestCheck.status == .passed
     }
-}
 
-extension SODSignatureVerification {
+    /// OpenSSL's parse, one signer with its certificate inside, signed attributes with a
+    /// messageDigest, and the unsigned fields consistent. Nil (with ``malformed`` set) otherwise.
+    private mutating func structure(of sod: EFSOD) -> (CMSSignedData, X509Certificate, SignerInfo, [UInt8])? {
+        do {
+            cms = try CMSSignedData(sod.contentInfo)
+        } catch .unparsable(let reason) {
+            return stop(.unparsable, "OpenSSL cannot parse the CMS: \(reason)")
+        } catch {
+            return stop(.unparsable, "ContentInfo is not id-signedData")
+        }
+        guard let cms else { return nil }
+        guard cms.signerInfos.count == 1, let signerInfo = sod.signerInfo else {
+            return stop(.signerCount, "\(cms.signerInfos.count) SignerInfos, ICAO requires one")
+        }
+        signer = cms.locateSignerCertificate()
+        guard let signer else { return stop(.noSignerCertificate, "no certificate in the SOD matches the SignerInfo") }
+        guard signerInfo.signedAttributesEncoded != nil, let messageDigest = signerInfo.messageDigest else {
+            return stop(.noSignedAttributes, "no signed attributes or no messageDigest")
+        }
+        // Fields no signature covers and OpenSSL does not read: refused when inconsistent, so a
+        // SOD that passes is exactly what it says it is.
+        if let problem = Self.versionProblem(sod) ?? cms.signerAlgorithmMismatch(signer: signer) {
+            return stop(.inconsistentSignerInfo, problem)
+        }
+        checks.append(VerificationCheck(VerificationCheck.Name.sodStructure, .passed, detail: "CMS SignedData, one signer, certificate inside"))
+        return (cms, signer, signerInfo, messageDigest)
+    }
+
+    /// eContentType and the signed contentType attribute are both id-ldsSecurityObject.
+    private mutating func contentTypes(of sod: EFSOD, cms: CMSSignedData, signerInfo: SignerInfo) -> Bool {
+        let attributeType = signerInfo.contentType.map { "\($0)" } ?? "absent"
+        guard cms.encapsulatedContentType == Self.ldsSecurityObject, attributeType == Self.ldsSecurityObject else {
+            let stopped: Bool? = stop(.wrongContentType, "eContentType \(cms.encapsulatedContentType), contentType attribute \(attributeType)",
+                                      check: VerificationCheck.Name.sodContentType)
+            return stopped ?? false
+        }
+        checks.append(VerificationCheck(VerificationCheck.Name.sodContentType, .passed, detail: Self.ldsSecurityObject))
+        return true
+    }
+
+    private mutating func stop<T>(_ reason: MalformedSOD.Reason, _ detail: String,
+                                  check: String = VerificationCheck.Name.sodStructure) -> T? {
+        checks.append(VerificationCheck(check, .failed, detail: detail))
+        malformed = MalformedSOD(reason, diagnostic: detail)
+        return nil
+    }
+
     /// SignedData version 3 (RFC 5652 §5.1 for a non-data eContentType; 1 tolerated for early
     /// SODs [?]); SignerInfo version 1 with issuerAndSerialNumber, 3 with subjectKeyIdentifier.
     static func versionProblem(_ sod: EFSOD) -> String? {
@@ -118,9 +110,4 @@ extension SODSignatureVerification {
         let expected = if case .subjectKeyIdentifier = signer.signerIdentifier { 3 } else { 1 }
         return signer.version == expected ? nil : "SignerInfo version \(signer.version) with its signer identifier"
     }
-}
-
-extension X509Certificate {
-    /// `ECDSA brainpoolP256r1 (explicit parameters)`-style text for the signature check's detail.
-    var signatureDescription: String { "signed with \(publicKey)" }
 }

@@ -10,7 +10,6 @@ public struct TrustStoreError: UserFacingError, Hashable {
         case certificateUnparsable = "trust.certificate.unparsable"
         /// A certificate offered as a trust anchor is not a CA certificate (basicConstraints cA).
         case notACertificateAuthority = "trust.certificate.notCA"
-        case certificateAlreadyTrusted = "trust.certificate.alreadyTrusted"
         case masterListUnparsable = "trust.masterList.malformed"
         /// The CMS content is not a CscaMasterList (eContentType ≠ 2.23.136.1.1.2).
         case masterListWrongContent = "trust.masterList.wrongContentType"
@@ -39,8 +38,6 @@ public struct TrustStoreError: UserFacingError, Hashable {
             LocalizedText(vi: "Tệp không chứa chứng thư X.509 hợp lệ", en: "The file does not contain a valid X.509 certificate")
         case .notACertificateAuthority:
             LocalizedText(vi: "Chứng thư không phải của tổ chức cấp chứng thư (CA)", en: "The certificate is not a certificate authority (CA) certificate")
-        case .certificateAlreadyTrusted:
-            LocalizedText(vi: "Chứng thư này đã có trong kho tin cậy", en: "This certificate is already in the trust store")
         case .masterListUnparsable:
             LocalizedText(vi: "Danh sách CSCA (master list) không hợp lệ", en: "The CSCA master list is invalid")
         case .masterListWrongContent:

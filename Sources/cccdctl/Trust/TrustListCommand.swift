@@ -32,7 +32,7 @@ struct TrustListCommand: AsyncParsableCommand {
                 \(certificate.subject)
                   valid \(CertificateJSON.day(certificate.notBefore)) – \(CertificateJSON.day(certificate.notAfter)), \
                 \(certificate.publicKey), SHA-256 \(certificate.fingerprintSHA256)
-                  from \(TrustListJSON.sourceText(trusted.source))
+                  from \(TrustListJSON.sourceText(trusted.source))\(certificate.isSelfIssued ? "" : " (link certificate, issued by \(certificate.issuer))")
                 """)
         }
         for list in snapshot.masterLists {
@@ -50,6 +50,8 @@ struct TrustListJSON: Encodable {
     struct Trusted: Encodable {
         let certificate: CertificateJSON
         let source: String
+        /// False for a link certificate (a new CSCA key signed by the previous one).
+        let selfIssued: Bool
     }
 
     struct MasterListJSON: Encodable {
@@ -79,7 +81,8 @@ struct TrustListJSON: Encodable {
     let problems: [ProblemJSON]
 
     init(_ snapshot: TrustSnapshot) {
-        certificates = snapshot.certificates.map { Trusted(certificate: CertificateJSON($0.certificate), source: Self.sourceText($0.source)) }
+        certificates = snapshot.certificates.map { Trusted(certificate: CertificateJSON($0.certificate), source: Self.sourceText($0.source),
+                                                      selfIssued: $0.certificate.isSelfIssued) }
         masterLists = snapshot.masterLists.map {
             MasterListJSON(file: $0.file.path, signer: $0.signerSubject, signerIssuer: Nullable($0.signerIssuerSubject),
                            certificateCount: $0.certificateCount)

@@ -55,6 +55,7 @@ struct TrustCommandTests {
             let object = try JSONSerialization.jsonObject(with: list.stdout) as? [String: Any]
             let certificates = object?["certificates"] as? [[String: Any]] ?? []
             #expect(certificates.count == 1)
+            #expect(certificates.first?["selfIssued"] as? Bool == true)
             let certificate = certificates.first?["certificate"] as? [String: Any]
             #expect(certificate?["publicKey"] as? String == "EC brainpoolP384r1 (explicit parameters)")
             #expect((certificate?["fingerprintSHA256"] as? String)?.count == 64)

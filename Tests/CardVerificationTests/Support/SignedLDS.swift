@@ -23,11 +23,11 @@ struct SignedLDS {
 
     /// Signs the hashes of ``dataGroups()`` with `signer`.
     static func make(signer: TestKeyPair, hash: HashAlgorithm = .sha256, scheme: TestSignatureScheme = .keyDefault,
-                     in directory: URL) async throws -> SignedLDS {
+                     byKeyIdentifier: Bool = false, in directory: URL) async throws -> SignedLDS {
         let groups = try dataGroups()
         let object = try LDSSecurityObject.hashing(groups, with: hash)
         let cms = try await signWithOpenSSLCMS(try object.derEncoded(), signer: signer, digest: hash.rawValue.lowercased().replacingOccurrences(of: "-", with: ""),
-                                               scheme: scheme, in: directory)
+                                               scheme: scheme, identifySignerByKeyIdentifier: byKeyIdentifier, in: directory)
         var files = LDSFileSet()
         files[.sod] = EFSOD.encode(contentInfo: cms)
         for (group, bytes) in groups { files[.dataGroup(group)] = bytes }
