@@ -74,6 +74,25 @@ struct GeneratedMasterListTests {
         }
     }
 
+    /// Every single-byte change of a master list is either refused with a typed error or (in a
+    /// field no signature covers) leaves the same CSCAs: never a crash, never a different list.
+    @Test func everySingleByteMutationIsRefusedOrHarmless() async throws {
+        try await withTemporaryDirectory { directory in
+            let chain = try await TestChain.make(.ec("prime256v1"), in: directory, name: "a", subject: "/C=VN/CN=CSCA A")
+            let der = try X509Certificate.certificates(in: chain.csca.files.certificatePEM())[0].der
+            let original = try await signWithOpenSSLCMS(masterListContent([der]), signer: chain.signer,
+                                                        contentType: MasterList.contentType, in: directory)
+            var changedLists: [Int] = []
+            for index in original.indices {
+                var mutated = original
+                mutated[index] ^= 0x5A
+                guard let list = try? MasterList(encoded: mutated) else { continue }
+                if list.certificates.map(\.der) != [der] { changedLists.append(index) }
+            }
+            #expect(changedLists.isEmpty, "mutations that changed the CSCAs: \(changedLists)")
+        }
+    }
+
     /// `SEQUENCE { INTEGER 0, SET { certificates } }`, lengths in long form.
     private func masterListContent(_ certificates: [[UInt8]]) -> [UInt8] {
         func tlv(_ tag: UInt8, _ value: [UInt8]) -> [UInt8] {

@@ -46,14 +46,6 @@ final class CMSSignedData {
         return (0..<cccd_signer_info_count(stack)).compactMap { cccd_signer_info_value(stack, $0) }
     }
 
-    /// The certificates carried in the SignedData.
-    var certificates: [X509Certificate] {
-        guard let stack = CMS_get1_certs(handle) else { return [] }
-        defer { cccd_x509_stack_free_all(stack) }
-        return (0..<cccd_x509_stack_count(stack)).compactMap { cccd_x509_stack_value(stack, $0) }
-            .map(X509Certificate.init(retaining:))
-    }
-
     /// Matches each SignerInfo with its certificate among those carried; returns the signer's
     /// certificate when there is exactly one signer and it was found.
     func locateSignerCertificate() -> X509Certificate? {
