@@ -31,6 +31,8 @@ struct PassiveAuthenticationAlgorithmTests {
         Case(key: .ec("brainpoolP256r1", explicitParameters: true), scheme: .keyDefault, hash: .sha256, byKeyIdentifier: true),
         Case(key: .rsa(bits: 2048), scheme: .rsaPSS(saltLength: 20), hash: .sha256),
         Case(key: .rsa(bits: 2048), scheme: .rsaPSS(saltLength: 32), hash: .sha512),
+        Case(key: .rsa(bits: 2048), scheme: .rsaPSS(saltLength: 64), hash: .sha512),
+        Case(key: .rsa(bits: 2048), scheme: .rsaPSS(saltLength: 0), hash: .sha256),
     ]
 
     @Test(arguments: cases)

@@ -45,6 +45,9 @@ struct CardVerifyCommandTests {
             let strict = try await runProcess(Self.cccdctl, ["card", "verify", "--lds", folder.path, "--strict"])
             #expect(strict.status == 1)
             #expect(strict.stdoutText.hasPrefix("Passive Authentication: untrustedSigner"))
+
+            let vietnamese = try await runProcess(Self.cccdctl, ["card", "verify", "--lds", folder.path, "--lang", "vi"])
+            #expect(vietnamese.stdoutText.contains("Chữ ký và dữ liệu hợp lệ, nhưng chưa xác minh được cơ quan cấp"))
         }
     }
 
@@ -72,7 +75,9 @@ struct CardVerifyCommandTests {
         try await withTemporaryDirectory { directory in
             let chain = try await TestChain.make(.ec("prime256v1"), in: directory)
             try await chain.csca.revoke(chain.signer)
-            let crl = try await chain.csca.publishCRL()
+            let pemCRL = try await chain.csca.publishCRL()
+            let crl = directory.appendingPathComponent("csca.crl")
+            try await OpenSSLCommandLine.run(["crl", "-in", pemCRL.path, "-outform", "DER", "-out", crl.path], in: directory)
             let folder = directory.appendingPathComponent("lds")
             try await SignedLDS.make(signer: chain.signer, in: directory).write(to: folder)
             let trustDirectory = directory.appendingPathComponent("trust")
