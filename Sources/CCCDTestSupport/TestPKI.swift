@@ -206,10 +206,12 @@ public enum TestSignatureScheme: Sendable, CustomStringConvertible {
 /// Signs `content` (an LDS security object) with `openssl cms` the way issuing states do: DER,
 /// content embedded, eContentType id-ldsSecurityObject, signer certificate inside. Returns the
 /// CMS ContentInfo (without EF.SOD's `77` wrapper). The signer is named by issuer and serial
-/// number, or by subjectKeyIdentifier (`-keyid`) when `identifySignerByKeyIdentifier`.
+/// number, or by subjectKeyIdentifier (`-keyid`) when `identifySignerByKeyIdentifier`;
+/// `withoutSignedAttributes` (`-noattr`) signs the content directly, which ICAO does not allow.
 public func signWithOpenSSLCMS(_ content: [UInt8], signer: TestKeyPair, digest: String = "sha256",
                                scheme: TestSignatureScheme = .keyDefault, contentType: String = "2.23.136.1.1.1",
-                               identifySignerByKeyIdentifier: Bool = false, in directory: URL) async throws -> [UInt8] {
+                               identifySignerByKeyIdentifier: Bool = false, withoutSignedAttributes: Bool = false,
+                               in directory: URL) async throws -> [UInt8] {
     let name = UUID().uuidString
     let input = directory.appendingPathComponent("\(name).content")
     let output = directory.appendingPathComponent("\(name).cms")
@@ -219,7 +221,8 @@ public func signWithOpenSSLCMS(_ content: [UInt8], signer: TestKeyPair, digest: 
     try await OpenSSLCommandLine.run(["cms", "-sign", "-binary", "-nodetach", "-nosmimecap", "-outform", "DER",
                                       "-econtent_type", contentType, "-md", digest, "-in", input.path,
                                       "-signer", signer.certificate.path, "-inkey", signer.key.path, "-out", output.path]
-                                     + scheme.arguments + (identifySignerByKeyIdentifier ? ["-keyid"] : []), in: directory)
+                                     + scheme.arguments + (identifySignerByKeyIdentifier ? ["-keyid"] : [])
+                                     + (withoutSignedAttributes ? ["-noattr"] : []), in: directory)
     return try readBytes(output)
 }
 

@@ -204,6 +204,19 @@ struct PassiveAuthenticationOutcomeTests {
         }
     }
 
+    /// Without signed attributes the signature would cover the content alone, not its type.
+    @Test func signatureWithoutSignedAttributesIsMalformed() async throws {
+        try await withTemporaryDirectory { directory in
+            let chain = try await TestChain.make(.ec("brainpoolP256r1"), in: directory)
+            var lds = try await SignedLDS.make(signer: chain.signer, in: directory)
+            let cms = try await signWithOpenSSLCMS(try lds.securityObject.derEncoded(), signer: chain.signer,
+                                                   withoutSignedAttributes: true, in: directory)
+            lds.files[.sod] = EFSOD.encode(contentInfo: cms)
+            #expect(verify(lds, trust: try chain.trust()).outcome == .malformed(MalformedSOD(.noSignedAttributes,
+                                                                                              diagnostic: "no signed attributes or no messageDigest")))
+        }
+    }
+
     @Test func missingOrGarbageSODIsMalformed() throws {
         let trust = try TrustSnapshot.empty()
         var files = LDSFileSet()
