@@ -60,9 +60,6 @@ static inline EVP_PKEY *cccd_ffc_named_group(const char *group_name) {
 
 static inline int cccd_x509_stack_count(const STACK_OF(X509) *stack) { return sk_X509_num(stack); }
 static inline X509 *cccd_x509_stack_value(const STACK_OF(X509) *stack, int index) { return sk_X509_value(stack, index); }
-static inline STACK_OF(X509) *cccd_x509_stack_new(void) { return sk_X509_new_null(); }
-/// Frees the stack and drops one reference on each certificate in it.
-static inline void cccd_x509_stack_free_all(STACK_OF(X509) *stack) { sk_X509_pop_free(stack, X509_free); }
 static inline int cccd_signer_info_count(STACK_OF(CMS_SignerInfo) *stack) { return sk_CMS_SignerInfo_num(stack); }
 static inline CMS_SignerInfo *cccd_signer_info_value(STACK_OF(CMS_SignerInfo) *stack, int index) {
     return sk_CMS_SignerInfo_value(stack, index);
