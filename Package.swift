@@ -105,6 +105,16 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: Card verification — Passive Authentication, the CSCA trust store, master lists, CRLs
+        .target(
+            name: "CardVerification",
+            dependencies: [
+                "CCCDIdentity", "LDS", "ICAOCrypto", "COpenSSL",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
         // MARK: Card access — PC/SC readers (pcsc-lite) and the vpcd virtual-card side
         .target(
             name: "SmartCardReader",
@@ -167,7 +177,8 @@ let package = Package(
         .executableTarget(
             name: "cccdctl",
             dependencies: [
-                "CCCDIdentity", "ScannerInput", "QRImaging", "SmartCardReader", "Eligibility", "EligibilityGateways",
+                "CCCDIdentity", "ScannerInput", "QRImaging", "SmartCardReader", "LDS", "CardVerification",
+                "Eligibility", "EligibilityGateways",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -176,7 +187,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "cccd-bench",
-            dependencies: ["CCCDIdentity", "QRImaging", "CCCDTestSupport"],
+            dependencies: ["CCCDIdentity", "QRImaging", "CCCDTestSupport", "LDS", "CardVerification", "COpenSSL"],
             path: "Benchmarks/cccd-bench",
             swiftSettings: strictSettings
         ),
@@ -268,6 +279,11 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CardVerificationTests",
+            dependencies: ["CardVerification", "LDS", "ICAOCrypto", "CCCDTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -5,6 +5,9 @@ struct CCCDCtl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cccdctl",
         abstract: "Operate and audit a cccd-kiosk reception kiosk.",
-        subcommands: [QRCommand.self, ScannersCommand.self, ReadersCommand.self, LookupCommand.self, GatewayCommand.self]
+        subcommands: [
+            QRCommand.self, ScannersCommand.self, ReadersCommand.self, CardCommand.self, TrustCommand.self,
+            LookupCommand.self, GatewayCommand.self,
+        ]
     )
 }
