@@ -166,6 +166,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "ChipReaderTests",
+            dependencies: ["ChipProtocol", "VirtualChip", "LDS", "ICAOCrypto", "CCCDIdentity", "CCCDTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "VirtualChipTests",
             dependencies: ["VirtualChip", "LDS", "ChipProtocol", "ICAOCrypto", "CCCDIdentity", "CCCDTestSupport"],
             swiftSettings: strictSettings

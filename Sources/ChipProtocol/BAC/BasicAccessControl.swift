@@ -1,3 +1,4 @@
+public import CCCDIdentity
 public import ICAOCrypto
 
 /// BAC over a transport: GET CHALLENGE, then MUTUAL AUTHENTICATE (Doc 9303-11 §9.7), two round
@@ -38,5 +39,15 @@ public struct BasicAccessControl: Sendable, SecretBearing {
             throw BACError(.accessDenied, diagnostic: status.description)
         }
         throw BACError(.chipRejected, diagnostic: status.description)
+    }
+}
+
+extension BasicAccessControl {
+    /// BAC keyed from the identity module's key material (one QR expiry candidate, or `--mrz`).
+    public init(
+        keyMaterial: BACKeyMaterial, crypto: any ICAOCryptography = OpenSSLCrypto(),
+        random: any RandomSource = SystemRandomSource()
+    ) throws {
+        try self.init(mrz: MRZInformation(keyMaterial), crypto: crypto, random: random)
     }
 }

@@ -22,7 +22,7 @@ public enum PACEPassword: Sendable, Hashable, SecretBearing {
         case .mrz(let mrz):
             return try crypto.hash(.sha1, Array(mrz.value.utf8))
         case .can(let digits):
-            guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) else { throw PACEError(.invalidPassword) }
+            guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { throw PACEError(.invalidPassword) }
             return Array(digits.utf8)
         }
     }
