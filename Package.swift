@@ -13,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "cccdctl", targets: ["cccdctl"]),
+        .executable(name: "cccd-vcard", targets: ["cccd-vcard"]),
         .library(name: "CCCDIdentity", targets: ["CCCDIdentity"]),
     ],
     dependencies: [
@@ -109,14 +110,24 @@ let package = Package(
         .executableTarget(
             name: "cccdctl",
             dependencies: [
-                "CCCDIdentity", "ScannerInput", "QRImaging", "SmartCardReader",
+                "CCCDIdentity", "ScannerInput", "QRImaging", "SmartCardReader", "ChipProtocol", "LDS",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "cccd-vcard",
+            dependencies: [
+                "CCCDIdentity", "ICAOCrypto", "LDS", "VirtualChip", "VirtualCard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "cccd-bench",
-            dependencies: ["CCCDIdentity", "QRImaging", "CCCDTestSupport"],
+            dependencies: [
+                "CCCDIdentity", "QRImaging", "CCCDTestSupport", "ChipProtocol", "VirtualChip", "SmartCardReader",
+            ],
             path: "Benchmarks/cccd-bench",
             swiftSettings: strictSettings
         ),
@@ -178,6 +189,11 @@ let package = Package(
         .testTarget(
             name: "SmartCardReaderTests",
             dependencies: ["SmartCardReader", "VirtualCard", "ChipProtocol", "CPCSCLite", "CCCDTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CardReadEndToEndTests",
+            dependencies: ["CCCDTestSupport", "ChipProtocol", "VirtualChip", "LDS", "CCCDIdentity", "ICAOCrypto"],
             swiftSettings: strictSettings
         ),
         .testTarget(
