@@ -110,7 +110,7 @@ let package = Package(
         .executableTarget(
             name: "cccdctl",
             dependencies: [
-                "CCCDIdentity", "ScannerInput", "QRImaging", "SmartCardReader", "ChipProtocol", "LDS",
+                "CCCDIdentity", "ScannerInput", "QRImaging", "SmartCardReader", "ChipProtocol", "LDS", "ICAOCrypto",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

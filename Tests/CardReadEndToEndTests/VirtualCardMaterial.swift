@@ -23,7 +23,7 @@ struct VirtualCardMaterial {
             environment: ["CCCD_VCARD": BuiltProducts.executable("cccd-vcard").path]
         )
         guard outcome.status == 0 else {
-            throw ChildProcessError(description: "make-vcard-keys.sh failed: \(outcome.stderrText)")
+            throw EndToEndFailure(description: "make-vcard-keys.sh failed: \(outcome.stderrText)")
         }
         return VirtualCardMaterial(folder: folder)
     }
@@ -47,7 +47,7 @@ struct VirtualCardMaterial {
     func variant(of name: String, suffix: String, options: [String: Any]) throws -> URL {
         let data = try Data(contentsOf: profile(name))
         guard var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw ChildProcessError(description: "\(name) is not a JSON object")
+            throw EndToEndFailure(description: "\(name) is not a JSON object")
         }
         var merged = object["options"] as? [String: Any] ?? [:]
         merged.merge(options) { $1 }

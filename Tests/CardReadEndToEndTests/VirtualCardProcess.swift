@@ -22,6 +22,7 @@ struct VirtualCardProcess {
         let card = VirtualCardProcess(process: process, log: log)
         do {
             try await card.waitForLine("inserted:")
+            try await waitForReader(cardPresent: true)
             let result = try await body(card)
             await process.stop()
             return result
@@ -31,14 +32,30 @@ struct VirtualCardProcess {
         }
     }
 
+    /// Polls `cccdctl readers --json` until pcscd shows the first virtual reader with (or without)
+    /// a card: vpcd has the socket before pcscd's presence poll has seen it.
+    static func waitForReader(cardPresent: Bool, within limit: Duration = .seconds(20)) async throws {
+        let deadline = ContinuousClock.now + limit
+        while ContinuousClock.now < deadline {
+            let outcome = try await runProcess(BuiltProducts.executable("cccdctl"), ["readers", "--json"])
+            if let object = try? JSONSerialization.jsonObject(with: outcome.stdout) as? [String: Any],
+               let readers = object["readers"] as? [[String: Any]],
+               readers.contains(where: { $0["name"] as? String == PCSCRig.firstReaderName && $0["cardPresent"] as? Bool == cardPresent }) {
+                return
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw EndToEndFailure(description: "\(PCSCRig.firstReaderName) never showed cardPresent=\(cardPresent)")
+    }
+
     /// Polls the log until a line containing `text` appears (synchronisation, not a timed check).
     func waitForLine(_ text: String, occurrences: Int = 1, within limit: Duration = .seconds(20)) async throws {
         let deadline = ContinuousClock.now + limit
         while ContinuousClock.now < deadline {
             if output.components(separatedBy: "\n").filter({ $0.contains(text) }).count >= occurrences { return }
-            if process.reapIfExited() { throw ChildProcessError(description: "cccd-vcard exited: \(output)") }
+            if process.reapIfExited() { throw EndToEndFailure(description: "cccd-vcard exited: \(output)") }
             try await Task.sleep(for: .milliseconds(20))
         }
-        throw ChildProcessError(description: "cccd-vcard never printed \(text): \(output)")
+        throw EndToEndFailure(description: "cccd-vcard never printed \(text): \(output)")
     }
 }
