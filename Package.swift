@@ -118,7 +118,7 @@ let package = Package(
         .executableTarget(
             name: "cccd-vcard",
             dependencies: [
-                "CCCDIdentity", "ICAOCrypto", "LDS", "VirtualChip", "VirtualCard",
+                "CCCDIdentity", "ChipProtocol", "ICAOCrypto", "LDS", "VirtualChip", "VirtualCard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -1,29 +1,21 @@
 import CCCDIdentity
+import ChipProtocol
 
-/// A failure of the tool itself, beyond what the chip engine reports: stable code, bilingual
-/// message, and a diagnostic for the operator who ran it (file names, openssl's complaint).
-struct VirtualCardToolError: UserFacingError {
-    enum Reason: String, Sendable {
-        /// The profile or a file it names could not be turned into a card.
-        case profileUnusable = "vcard.profile.unusable"
-        /// `openssl cms -sign` failed or is not installed.
-        case signingFailed = "vcard.sod.signingFailed"
-        /// EF.SOD could not be written.
-        case outputUnwritable = "vcard.sod.unwritable"
-    }
+/// A failure of the tool itself, beyond what the chip engine reports, in the project's error shape
+/// (stable code, bilingual message, a diagnostic for the operator who ran it: file names,
+/// openssl's complaint).
+typealias VirtualCardToolError = ChipProtocolError<VirtualCardToolFailure>
 
-    var reason: Reason
-    var diagnostic: String?
-
-    init(_ reason: Reason, diagnostic: String? = nil) {
-        self.reason = reason
-        self.diagnostic = diagnostic
-    }
-
-    var code: String { reason.rawValue }
+enum VirtualCardToolFailure: String, ChipFailureReason {
+    /// The profile or a file it names could not be turned into a card.
+    case profileUnusable = "vcard.profile.unusable"
+    /// `openssl cms -sign` failed or is not installed.
+    case signingFailed = "vcard.sod.signingFailed"
+    /// EF.SOD could not be written.
+    case outputUnwritable = "vcard.sod.unwritable"
 
     var message: LocalizedText {
-        switch reason {
+        switch self {
         case .profileUnusable:
             LocalizedText(vi: "Không tạo được thẻ ảo từ hồ sơ", en: "The profile cannot be made into a virtual card")
         case .signingFailed:

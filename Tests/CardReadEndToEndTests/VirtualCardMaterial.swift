@@ -42,9 +42,10 @@ struct VirtualCardMaterial {
         folder.appendingPathComponent("pki/csca-\(family).pem")
     }
 
-    /// A copy of sample `name`'s profile beside it with `options` merged into its options (same
-    /// keys, photo and EF.SOD: the data groups do not change with these options).
-    func variant(of name: String, suffix: String, options: [String: Any]) throws -> URL {
+    /// A copy of sample `name`'s profile beside it (same keys, photo and EF.SOD) with `options`
+    /// merged into its options and `holder` into its holder. A holder change alters the data
+    /// groups, so EF.SOD no longer matches them.
+    func variant(of name: String, suffix: String, options: [String: Any], holder: [String: Any] = [:]) throws -> URL {
         let data = try Data(contentsOf: profile(name))
         guard var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw EndToEndFailure(description: "\(name) is not a JSON object")
@@ -52,6 +53,9 @@ struct VirtualCardMaterial {
         var merged = object["options"] as? [String: Any] ?? [:]
         merged.merge(options) { $1 }
         object["options"] = merged
+        var person = object["holder"] as? [String: Any] ?? [:]
+        person.merge(holder) { $1 }
+        object["holder"] = person
         let url = cardFolder(name).appendingPathComponent("\(name)-\(suffix).json")
         try JSONSerialization.data(withJSONObject: object).write(to: url)
         return url
