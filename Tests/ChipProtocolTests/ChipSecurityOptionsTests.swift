@@ -27,6 +27,7 @@ import Testing
 
     @Test func notADG14IsMalformed() async {
         await expectReadFailure(.malformedResponse) { _ = try ChipSecurityOptions(dg14: hex("6F03020101")) }
+        await expectReadFailure(.malformedResponse) { _ = try ChipSecurityOptions(dg14: hex("6E03020101")) }
         await expectReadFailure(.malformedResponse) { _ = try ActiveAuthentication.subjectPublicKeyInfo(dg15: hex("6E00")) }
     }
 }

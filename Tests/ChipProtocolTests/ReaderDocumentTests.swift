@@ -34,9 +34,9 @@ struct ReaderDocumentTests {
         return Card(chip: try ReaderTestChip(configuration), files: files, tool: tool)
     }
 
-    /// SELECT + header + ⌈rest / 0xDF⌉ for each file.
+    /// Header (by short EF identifier) + ⌈rest / 0xDF⌉ for each file.
     static func minimumFileCommands(_ sizes: [Int]) -> Int {
-        sizes.reduce(0) { $0 + 2 + ($1 - 4 + 0xDE) / 0xDF }
+        sizes.reduce(0) { $0 + 1 + ($1 - 4 + 0xDE) / 0xDF }
     }
 
     @Test func fullCCCDReadWithChipAndActiveAuthentication() async throws {
@@ -95,7 +95,7 @@ struct ReaderDocumentTests {
     }
 
     @Test func desynchronisedSessionIsReopenedAndTheReadContinues() async throws {
-        let card = try Self.card { $0.desyncAtCommand = 30 }
+        let card = try Self.card { $0.desyncAtCommand = 20 }
         defer { card.tool.cleanUp() }
         let result = try await ChipSession.read(over: card.chip, credentials: ReaderFixtures.credentials(), plan: .withoutFaceImage)
         for file in [ChipFile.com, .sod, ChipFile.dataGroup(1)!, ChipFile.dataGroup(13)!, ChipFile.dataGroup(14)!, ChipFile.dataGroup(15)!] {
@@ -162,7 +162,7 @@ struct ReaderDocumentTests {
         try await session.open(with: ReaderFixtures.credentials())
         let before = await session.statistics.commandCount
         #expect(try await session.readFile(ChipFile.dataGroup(2)!) == card.files[0x0102])
-        #expect(await session.statistics.commandCount - before == 3)
+        #expect(await session.statistics.commandCount - before == 2)
     }
 
     @Test func cardPulledMidReadThrowsAndReturnsNothing() async throws {
@@ -185,6 +185,15 @@ struct ReaderDocumentTests {
         #expect(result.accessMethod == .bac(candidateIndex: 0))
         #expect(result.bytes(of: ChipFile.dataGroup(13)!) == card.files[0x010D])
         #expect(result.chipAuthentication?.status == .verified)
+        #expect(result.activeAuthentication?.status == .signatureValid)
+    }
+
+    @Test func malformedDG14IsReadButChipAuthenticationCannotRun() async throws {
+        let card = try Self.card { $0.files[0x010E] = hex("6E03020101") }
+        defer { card.tool.cleanUp() }
+        let result = try await ChipSession.read(over: card.chip, credentials: ReaderFixtures.credentials(), plan: .withoutFaceImage)
+        #expect(result.bytes(of: ChipFile.dataGroup(14)!) == hex("6E03020101"))
+        #expect(result.chipAuthentication?.status == .unsupported)
         #expect(result.activeAuthentication?.status == .signatureValid)
     }
 

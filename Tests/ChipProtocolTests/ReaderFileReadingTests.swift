@@ -14,9 +14,10 @@ import Testing
         return try ReaderTestChip(configuration)
     }
 
-    /// SELECT, the 4-byte header read, then ⌈rest / chunk⌉ reads: the minimum for the chunk size.
+    /// The 4-byte header read (by short EF identifier, which selects the file), then ⌈rest / chunk⌉
+    /// reads: the minimum for the chunk size.
     static func minimumCommands(total: Int, chunk: Int, header: Int = 4) -> Int {
-        2 + (total - header + chunk - 1) / chunk
+        1 + (total - header + chunk - 1) / chunk
     }
 
     @Test(arguments: [1_000, 227, 228, 5, 4 + 0xDF * 3, 14_000])
@@ -33,12 +34,12 @@ import Testing
         #expect(lengths.allSatisfy { $0 <= 0xDF })
     }
 
-    @Test func aThousandByteGroupWithLeDFTakesSevenAPDUs() async throws {
+    @Test func aThousandByteGroupWithLeDFTakesSixAPDUs() async throws {
         let chip = try Self.chip(file: ReaderFixtures.file(tag: 0x6D, total: 1_000))
         let session = ChipSession(transport: chip)
         _ = try await session.readFile(Self.dg)
-        // SELECT + header + ⌈996 / 223⌉ = 1 + 1 + 5.
-        #expect(await session.statistics.commandCount == 7)
+        // Header + ⌈996 / 223⌉ = 1 + 5.
+        #expect(await session.statistics.commandCount == 6)
     }
 
     @Test func extendedLengthReadsTheRestInOneAPDUWhenReaderAndChipSupportIt() async throws {
@@ -46,7 +47,7 @@ import Testing
         let chip = try Self.chip(file: file) { $0.supportsExtendedLength = true }
         let session = ChipSession(transport: chip, policy: .extended(readerMaximumResponseLength: 65_538))
         #expect(try await session.readFile(Self.dg) == file)
-        #expect(await session.statistics.commandCount == 3)
+        #expect(await session.statistics.commandCount == 2)
         #expect(await chip.overreads == 0)
     }
 
@@ -57,9 +58,9 @@ import Testing
         #expect(try await session.readFile(Self.dg) == file)
         // One refused extended read costs one extra APDU; then short reads as usual.
         #expect(await session.statistics.commandCount == Self.minimumCommands(total: 1_000, chunk: 0xDF) + 1)
-        // Read again: still short, and the file is still selected, so no SELECT either.
+        // Read again: short from the start, with no refused extended read this time.
         _ = try await session.readFile(Self.dg)
-        #expect(await session.statistics.commandCount == 2 * Self.minimumCommands(total: 1_000, chunk: 0xDF))
+        #expect(await session.statistics.commandCount == 2 * Self.minimumCommands(total: 1_000, chunk: 0xDF) + 1)
     }
 
     @Test func chipThatRefusesLeDFWith6700IsReadWithTheNextSmallerLe() async throws {
@@ -70,6 +71,26 @@ import Testing
         // One refusal, then 0xA0 for the rest of the session.
         #expect(await session.statistics.commandCount == Self.minimumCommands(total: 2_000, chunk: 0xA0) + 1)
         #expect(await chip.commands.filter { $0.ins == 0xB0 }.compactMap(\.expectedLength).filter { $0 > 0xA0 }.count == 1)
+    }
+
+    @Test func chipWithoutShortIdentifiersIsSelectedByFIDAfterOneRefusal() async throws {
+        let file = ReaderFixtures.file(tag: 0x6D, total: 1_000)
+        let chip = try Self.chip(file: file) { $0.supportsShortFileIdentifiers = false }
+        let session = ChipSession(transport: chip)
+        #expect(try await session.readFile(Self.dg) == file)
+        #expect(await session.statistics.commandCount == Self.minimumCommands(total: 1_000, chunk: 0xDF) + 2)
+        await expectReadFailure(.fileNotFound) { _ = try await session.readFile(ChipFile.dataGroup(11)!) }
+        // The refusal is remembered: the next file costs a SELECT, not another refused read.
+        #expect(await session.statistics.commandCount == Self.minimumCommands(total: 1_000, chunk: 0xDF) + 3)
+    }
+
+    @Test func policyCanSelectEveryFileByFID() async throws {
+        let file = ReaderFixtures.file(tag: 0x6D, total: 1_000)
+        let chip = try Self.chip(file: file)
+        let session = ChipSession(transport: chip, policy: ReadPolicy(usesShortFileIdentifiers: false))
+        #expect(try await session.readFile(Self.dg) == file)
+        #expect(await chip.commands.first?.ins == 0xA4)
+        #expect(await session.statistics.commandCount == Self.minimumCommands(total: 1_000, chunk: 0xDF) + 1)
     }
 
     @Test func chipThatRejectsLe00IsNeverAskedForIt() async throws {
@@ -88,7 +109,7 @@ import Testing
         let odd = reads.filter { $0.ins == 0xB1 }
         #expect(!odd.isEmpty)
         #expect(odd.allSatisfy { $0.data.first == 0x54 && $0.p1 == 0 && $0.p2 == 0 })
-        #expect(reads.filter { $0.ins == 0xB0 }.allSatisfy { Int($0.p1) << 8 | Int($0.p2) <= 0x7FFF })
+        #expect(reads.filter { $0.ins == 0xB0 && $0.p1 & 0x80 == 0 }.allSatisfy { Int($0.p1) << 8 | Int($0.p2) <= 0x7FFF })
         #expect(await chip.overreads == 0)
     }
 
@@ -99,7 +120,7 @@ import Testing
         let session = ChipSession(transport: chip)
         _ = try await session.readFile(Self.dg) { report in reports.withLock { $0.append(report) } }
         let seen = reports.withLock { $0 }
-        #expect(seen.count == Self.minimumCommands(total: 5_000, chunk: 0xDF) - 1)
+        #expect(seen.count == Self.minimumCommands(total: 5_000, chunk: 0xDF))
         #expect(zip(seen, seen.dropFirst()).allSatisfy { $0.bytesRead < $1.bytesRead })
         #expect(seen.allSatisfy { $0.bytesExpected == 5_000 && $0.file == Self.dg })
         #expect(seen.last?.bytesRead == 5_000)

@@ -37,6 +37,8 @@ actor ReaderTestChip: APDUTransport {
         /// The protected response to this 0-based command has its MAC damaged in transit; the
         /// chip's own session carries on.
         var corruptedResponseAtCommand: Int?
+        /// READ BINARY by short EF identifier; without it P1 bit 8 answers 6A86.
+        var supportsShortFileIdentifiers = true
         /// A plain command while secure messaging is on ends the session with 6988, unexecuted.
         var plainCommandEndsSession = true
         /// Extended READ BINARY under secure messaging is refused with a plain 6988.
@@ -121,7 +123,7 @@ actor ReaderTestChip: APDUTransport {
         case (0xA4, 0x02, 0x0C):
             return select(command.data.reduce(0) { $0 << 8 | UInt16($1) }, protected: protected)
         case (0xB0, _, _), (0xB1, _, _):
-            return try readBinary(command)
+            return try readBinary(command, protected: protected)
         case (0x22, 0xC1, 0xA4):
             return try await runPACE(command)
         case (0x86, _, _) where !protected:
@@ -157,7 +159,16 @@ actor ReaderTestChip: APDUTransport {
         return ([], .success)
     }
 
-    private func readBinary(_ command: CommandAPDU) throws -> ([UInt8], StatusWord) {
+    private func readBinary(_ command: CommandAPDU, protected: Bool) throws -> ([UInt8], StatusWord) {
+        var command = command
+        if command.ins == 0xB0, command.p1 & 0x80 != 0 {
+            guard configuration.supportsShortFileIdentifiers else { return ([], .incorrectParameters) }
+            let shortID = command.p1 & 0x1F
+            let identifier: UInt16 = shortID == 0x1C || shortID == 0x1D || shortID == 0x1E ? 0x0100 | UInt16(shortID) : 0x0100 + UInt16(shortID)
+            let selection = select(identifier, protected: protected)
+            guard selection.1.isSuccess else { return selection }
+            command.p1 = 0
+        }
         guard let file = currentFile, let ne = command.expectedLength else { return ([], .conditionsOfUseNotSatisfied) }
         if ne > 256, !configuration.supportsExtendedLength { return ([], .wrongLength) }
         if ne <= 256, ne > configuration.maximumShortLength { return ([], .wrongLength) }

@@ -1,8 +1,9 @@
 public import ICAOCrypto
 
 /// A chip's static Chip Authentication key (ChipAuthenticationPublicKeyInfo in DG14,
-/// Doc 9303-11 §9.2.6) with what MSE:Set AT needs to name it.
-public struct ChipAuthenticationKey: Sendable, Hashable {
+/// Doc 9303-11 §9.2.6) with what MSE:Set AT needs to name it. Chip data, so it never prints
+/// itself.
+public struct ChipAuthenticationKey: Sendable, Hashable, SecretBearing {
     /// The DER SubjectPublicKeyInfo, exactly as DG14 holds it (EC keys often carry explicit
     /// domain parameters).
     public let subjectPublicKeyInfo: [UInt8]
@@ -20,7 +21,7 @@ public struct ChipAuthenticationKey: Sendable, Hashable {
 ///
 /// Only what the reader needs to *run* the protocols; the LDS module parses DG14 fully for
 /// display and verification.
-public struct ChipSecurityOptions: Sendable, Hashable {
+public struct ChipSecurityOptions: Sendable, Hashable, SecretBearing {
     public var chipAuthenticationInfos: [ChipAuthenticationInfo]
     public var chipAuthenticationKeys: [ChipAuthenticationKey]
     /// From ActiveAuthenticationInfo's signature algorithm (ecdsa-plain-SHAxxx), when present.

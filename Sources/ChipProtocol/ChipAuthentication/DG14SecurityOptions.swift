@@ -21,7 +21,12 @@ extension ChipSecurityOptions {
         } catch {
             throw ChipReadError(.malformedResponse, diagnostic: "DG14: \(error)")
         }
-        let infos = try SecurityInfos(berEncoded: set)
+        let infos: SecurityInfos
+        do {
+            infos = try SecurityInfos(berEncoded: set)
+        } catch {
+            throw ChipReadError(.malformedResponse, diagnostic: "DG14: \(error)")
+        }
         self.init(chipAuthenticationInfos: infos.chipAuthenticationInfos)
         guard let root = try? BER.parse(set), case .constructed(let entries) = root.content else { return }
         for entry in entries {

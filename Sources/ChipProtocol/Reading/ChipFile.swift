@@ -11,20 +11,24 @@ public struct ChipFile: Sendable, Hashable, CustomStringConvertible {
     public let tag: UInt8?
     /// 1…16 for data groups.
     public let dataGroupNumber: Int?
+    /// The short EF identifier (Doc 9303-10 Table 39) a READ BINARY can name the file by; nil
+    /// for EF.CardAccess, which is selected by FID as verified on CCCDs (cccd.md §3).
+    public let shortFileIdentifier: UInt8?
 
-    init(name: String, identifier: UInt16, tag: UInt8?, dataGroupNumber: Int? = nil) {
+    init(name: String, identifier: UInt16, tag: UInt8?, dataGroupNumber: Int? = nil, shortFileIdentifier: UInt8? = nil) {
         self.name = name
         self.identifier = identifier
         self.tag = tag
         self.dataGroupNumber = dataGroupNumber
+        self.shortFileIdentifier = shortFileIdentifier
     }
 
     /// At MF level, read in the clear before access control; it tells the reader which PACE to run.
     public static let cardAccess = ChipFile(name: "EF.CardAccess", identifier: 0x011C, tag: nil)
     /// The LDS version and the tags of the data groups present.
-    public static let com = ChipFile(name: "EF.COM", identifier: 0x011E, tag: 0x60)
+    public static let com = ChipFile(name: "EF.COM", identifier: 0x011E, tag: 0x60, shortFileIdentifier: 0x1E)
     /// The document security object: hashes of the data groups, signed by the document signer.
-    public static let sod = ChipFile(name: "EF.SOD", identifier: 0x011D, tag: 0x77)
+    public static let sod = ChipFile(name: "EF.SOD", identifier: 0x011D, tag: 0x77, shortFileIdentifier: 0x1D)
 
     /// LDS tags of DG1…DG16, in order.
     static let dataGroupTags: [UInt8] = [
@@ -35,7 +39,8 @@ public struct ChipFile: Sendable, Hashable, CustomStringConvertible {
     public static func dataGroup(_ number: Int) -> ChipFile? {
         guard (1...16).contains(number) else { return nil }
         return ChipFile(
-            name: "DG\(number)", identifier: 0x0100 + UInt16(number), tag: dataGroupTags[number - 1], dataGroupNumber: number
+            name: "DG\(number)", identifier: 0x0100 + UInt16(number), tag: dataGroupTags[number - 1], dataGroupNumber: number,
+            shortFileIdentifier: UInt8(number)
         )
     }
 

@@ -1,6 +1,10 @@
+public import ICAOCrypto
+
 /// Everything one read produced: the files as exact bytes (Passive Authentication hashes them
 /// as read), what was skipped and why, how the chip was opened, and what it cost.
-public struct ChipReadResult: Sendable {
+///
+/// The files are personal data: printing the result shows only ``summary``.
+public struct ChipReadResult: Sendable, SecretBearing {
     /// Every file read, with its exact bytes, in read order (EF.CardAccess first when present).
     public var files: [ChipFileContents]
     /// Files EF.COM listed and the plan wanted that the chip would not give.
@@ -17,14 +21,21 @@ public struct ChipReadResult: Sendable {
     public var fileBytes: Int { files.reduce(0) { $0 + $1.bytes.count } }
     public var elapsed: Duration
 
+    /// Safe for logs: counts, the access method and the outcomes, never file contents.
+    public var summary: String {
+        "\(files.count) files, \(fileBytes) bytes, \(accessMethod), \(statistics.commandCount) APDUs"
+    }
+
+    public var description: String { "ChipReadResult(\(summary))" }
+
     /// The exact bytes of `file`, if it was read.
     public func bytes(of file: ChipFile) -> [UInt8]? {
         files.first { $0.file == file }?.bytes
     }
 }
 
-/// One file as read from the chip.
-public struct ChipFileContents: Sendable, Hashable {
+/// One file as read from the chip (personal data: never printed).
+public struct ChipFileContents: Sendable, Hashable, SecretBearing {
     public var file: ChipFile
     /// Exactly the bytes read: what Passive Authentication hashes and `--out` writes.
     public var bytes: [UInt8]

@@ -40,9 +40,15 @@ extension ChipSession {
             }
             files.append(ChipFileContents(file: file, bytes: bytes))
             if file.dataGroupNumber == 14 {
-                options = try? ChipSecurityOptions(dg14: bytes)
-                if plan.chipAuthentication, let options {
-                    chipAuthentication = try await runChipAuthentication(options)
+                do {
+                    let parsed = try ChipSecurityOptions(dg14: bytes)
+                    options = parsed
+                    if plan.chipAuthentication { chipAuthentication = try await runChipAuthentication(parsed) }
+                } catch let error as ChipReadError where error.reason == .malformedResponse {
+                    // Kept as read for the verifier; CA cannot run on a DG14 that does not parse.
+                    if plan.chipAuthentication {
+                        chipAuthentication = ChipAuthenticationOutcome(status: .unsupported, protocolName: "CA", detail: error.diagnostic)
+                    }
                 }
             }
         }

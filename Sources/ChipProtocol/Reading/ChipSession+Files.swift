@@ -28,7 +28,6 @@ extension ChipSession {
         var expected: Int?
         while true {
             do {
-                if selectedFile != file { try await select(file) }
                 let total: Int
                 if let expected {
                     total = expected
@@ -97,16 +96,30 @@ extension ChipSession {
             // DO53's header is counted in Le: keep the whole answer within the limit.
             length = max(1, min(length, chunkLimit - 1 - TLVHeader.lengthBytes(chunkLimit).count))
         }
-        var command = EMRTDCommands.readBinary(offset: offset, length: length)
+        // A file that is not current is read by its short EF identifier when it has one: that
+        // READ BINARY selects it, saving the SELECT round trip.
+        var shortIdentifier = selectedFile == file || !shortFileIdentifiersEnabled || offset > 0xFF ? nil : file.shortFileIdentifier
+        if selectedFile != file, shortIdentifier == nil { try await select(file) }
+        var command = EMRTDCommands.readBinary(offset: offset, length: length, shortFileIdentifier: shortIdentifier)
         lastReadWasExtended = command.needsExtendedLength
         var response = try await send(command)
+        if shortIdentifier != nil, !Self.answersReadBinary(response.status) {
+            // Refused, or 6A82, which may only mean "no short identifiers here": SELECT tells.
+            // If it finds the file, short identifiers are not trusted for the rest of the session.
+            try await select(file)
+            shortFileIdentifiersEnabled = false
+            shortIdentifier = nil
+            command = EMRTDCommands.readBinary(offset: offset, length: length)
+            response = try await send(command)
+        }
         if let exact = response.status.exactExpectedLength, !command.needsExtendedLength, offset <= EMRTDCommands.maximumEvenOffset {
             // 6Cxx: the chip names the length it can give (never past the end: we ask for no
             // more than is left). Ask once more with it, and keep it for the session.
             shortChunkLimit = min(shortChunkLimit, exact)
-            command = EMRTDCommands.readBinary(offset: offset, length: min(exact, length))
+            command = EMRTDCommands.readBinary(offset: offset, length: min(exact, length), shortFileIdentifier: shortIdentifier)
             response = try await send(command)
         }
+        if response.status == .success || response.status == .endOfFileReached { selectedFile = file }
         switch response.status {
         case .success, .endOfFileReached:
             let bytes = try EMRTDCommands.fileBytes(of: response, for: command)
@@ -129,6 +142,13 @@ extension ChipSession {
             try Self.requireFileStatus(response.status, file: file)
             throw ChipReadError(.chipRejected, diagnostic: "READ BINARY: \(response.status)")
         }
+    }
+
+    /// Statuses a READ BINARY by short identifier shares with one on the current file: data,
+    /// access denied, and the chip's answers about Le.
+    private static func answersReadBinary(_ status: StatusWord) -> Bool {
+        status == .success || status == .endOfFileReached || status == .securityStatusNotSatisfied
+            || status == .wrongLength || status.exactExpectedLength != nil
     }
 
     /// Maps the status of SELECT or READ BINARY: 6A82 and 6982 get their own errors.

@@ -28,6 +28,8 @@ public actor ChipSession {
     /// The short Le in use: the policy's, lowered for the session when the chip names a smaller
     /// one (6Cxx) or refuses it (6700).
     var shortChunkLimit: Int
+    /// Cleared when a chip refuses a READ BINARY by short EF identifier.
+    var shortFileIdentifiersEnabled: Bool
     /// Whether the last READ BINARY used extended length (6988 after one means "not supported").
     var lastReadWasExtended = false
     /// The file SELECTed last, so a re-read after recovery knows to select it again.
@@ -52,6 +54,7 @@ public actor ChipSession {
         self.random = random
         self.extendedLengthEnabled = policy.maximumExtendedLength != nil
         self.shortChunkLimit = policy.maximumShortLength
+        self.shortFileIdentifiersEnabled = policy.usesShortFileIdentifiers
     }
 
     /// APDUs and bytes so far, access control included.

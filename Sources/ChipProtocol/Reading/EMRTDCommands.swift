@@ -19,7 +19,13 @@ enum EMRTDCommands {
 
     /// READ BINARY of the current EF: even INS B0 with the offset in P1-P2 up to 0x7FFF, odd INS B1
     /// with the offset in DO54 beyond it (the answer then arrives in DO53).
-    static func readBinary(offset: Int, length: Int) -> CommandAPDU {
+    ///
+    /// With `shortFileIdentifier` (offsets up to 255), P1 = 80 | SFI names the file, which the
+    /// command also selects (ISO/IEC 7816-4 §11.2.2).
+    static func readBinary(offset: Int, length: Int, shortFileIdentifier: UInt8? = nil) -> CommandAPDU {
+        if let shortFileIdentifier, offset <= 0xFF {
+            return CommandAPDU(ins: 0xB0, p1: 0x80 | (shortFileIdentifier & 0x1F), p2: UInt8(offset), expectedLength: length)
+        }
         if offset <= maximumEvenOffset {
             return CommandAPDU(ins: 0xB0, p1: UInt8(offset >> 8), p2: UInt8(offset & 0xFF), expectedLength: length)
         }
