@@ -63,7 +63,7 @@ struct CardReadCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let progress = json ? nil : ReadProgressLine.ifTerminal()
+        let progress = ReadProgressLine.ifTerminal()
         do {
             let report = try await read(progress: progress)
             progress?.finish()
