@@ -1,6 +1,5 @@
 import CCCDIdentity
 import ChipProtocol
-import ICAOCrypto
 import Foundation
 import LDS
 
@@ -18,9 +17,10 @@ struct CardReadReport: Encodable {
         case apduCount, bytesSent, bytesReceived, fileBytes, milliseconds
     }
 
+    /// The read's duration, to 0.1 ms.
     var milliseconds: Double {
         let (seconds, attoseconds) = result.elapsed.components
-        return (Double(seconds) * 1e3 + Double(attoseconds) / 1e15).rounded(toPlaces: 1)
+        return ((Double(seconds) * 1e3 + Double(attoseconds) / 1e15) * 10).rounded() / 10
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -65,61 +65,6 @@ struct CardReadReport: Encodable {
     }
 }
 
-private struct AccessJSON: Encodable {
-    let method: String
-    let description: String
-    let cipher: String
-    let mapping: String?
-    let password: String?
-    let parameterId: Int?
-    /// For BAC: which MRZ key opened the chip (0 = the first, the derived expiry for a QR).
-    let bacKeyIndex: Int?
-
-    init(_ method: AccessMethod) {
-        description = method.description
-        cipher = Self.name(method.cipher)
-        switch method {
-        case .pace(let access):
-            self.method = "PACE"
-            mapping = switch access.mapping {
-            case .generic: "GM"
-            case .integrated: "IM"
-            case .chipAuthentication: "CAM"
-            }
-            password = access.password.rawValue
-            parameterId = access.parameterID
-            bacKeyIndex = nil
-        case .bac(let index):
-            self.method = "BAC"
-            (mapping, password, parameterId, bacKeyIndex) = (nil, "MRZ", nil, index)
-        }
-    }
-
-    static func name(_ cipher: CipherAlgorithm) -> String {
-        switch cipher {
-        case .tripleDES: "3DES"
-        case .aes128: "AES-128"
-        case .aes192: "AES-192"
-        case .aes256: "AES-256"
-        }
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case method, description, cipher, mapping, password, parameterId, bacKeyIndex
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(method, forKey: .method)
-        try container.encode(description, forKey: .description)
-        try container.encode(cipher, forKey: .cipher)
-        try container.encode(mapping, forKey: .mapping)
-        try container.encode(password, forKey: .password)
-        try container.encode(parameterId, forKey: .parameterId)
-        try container.encode(bacKeyIndex, forKey: .bacKeyIndex)
-    }
-}
-
 private struct FileJSON: Encodable {
     let name: String
     let bytes: Int
@@ -139,12 +84,5 @@ private struct FaceJSON: Encodable {
         format = face.format.rawValue
         mimeType = face.format.mimeType
         bytes = face.bytes.count
-    }
-}
-
-extension Double {
-    func rounded(toPlaces places: Int) -> Double {
-        let scale = pow(10, Double(places))
-        return (self * scale).rounded() / scale
     }
 }
