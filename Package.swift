@@ -193,7 +193,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CardReadEndToEndTests",
-            dependencies: ["CCCDTestSupport", "ChipProtocol", "VirtualChip", "LDS", "CCCDIdentity", "ICAOCrypto"],
+            dependencies: ["CCCDTestSupport", "ChipProtocol", "VirtualChip", "LDS", "CCCDIdentity"],
             swiftSettings: strictSettings
         ),
         .testTarget(

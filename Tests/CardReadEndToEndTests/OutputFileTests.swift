@@ -38,10 +38,28 @@ extension CardReadEndToEndTests {
             #expect(checks.count == 5)
             #expect(checks.values.allSatisfy { $0 == .match }, "\(checks)")
 
+            // The EF.SOD read verifies with openssl against the test CSCA that signed its signer.
+            let family = sample == "tran-van-thu" ? "rsa" : "brainpool"
+            let contentInfo = folder.appendingPathComponent("sod.der")
+            try Data(Self.contentInfo(ofSOD: try #require(set[.sod]))).write(to: contentInfo)
+            let openssl = try #require(which("openssl"))
+            let verify = try await runProcess(openssl, [
+                "cms", "-verify", "-inform", "DER", "-in", contentInfo.path, "-CAfile", material.csca(family).path,
+                "-purpose", "any", "-out", "/dev/null",
+            ])
+            #expect(verify.status == 0, "\(verify.stderrText)")
+
             let face = try Self.bytes(photo)
             #expect(face.starts(with: [0xFF, 0xD8, 0xFF]))
             #expect(face == (try Self.bytes(cardFolder.appendingPathComponent("face.jpg"))))
         }
+    }
+
+    /// EF.SOD without its tag 77 and length: the CMS ContentInfo openssl reads.
+    static func contentInfo(ofSOD sod: [UInt8]) throws -> ArraySlice<UInt8> {
+        guard sod.count > 2, sod[0] == 0x77 else { throw EndToEndFailure(description: "EF.SOD does not start with 77") }
+        let header = sod[1] < 0x80 ? 2 : 2 + Int(sod[1] & 0x7F)
+        return sod.dropFirst(header)
     }
 
     static func bytes(_ url: URL) throws -> [UInt8] {
