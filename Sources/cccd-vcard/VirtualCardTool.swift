@@ -10,7 +10,8 @@ struct VirtualCardTool: AsyncParsableCommand {
         abstract: "A virtual CCCD chip for tests and demos, served to pcscd through vsmartcard-vpcd.",
         discussion: """
             Exit statuses: 0 after SIGINT/SIGTERM (the card is removed first), 64 usage, \
-            73 EF.SOD could not be written, 78 the profile or a file it names is unusable.
+            70 openssl could not sign, 73 EF.SOD could not be written, 78 the profile or a file it \
+            names is unusable.
             """,
         subcommands: [ServeCommand.self, SignSecurityObjectCommand.self],
         defaultSubcommand: ServeCommand.self

@@ -19,6 +19,23 @@ struct VirtualCardToolTests {
         }
     }
 
+    @Test("sign-sod with a signer openssl cannot use: signingFailed, exit 70, no EF.SOD", .enabled(if: VirtualCardMaterial.toolsAvailable))
+    func signingFailure() async throws {
+        try await withTemporaryDirectory { folder in
+            let material = try await VirtualCardMaterial.make(in: folder)
+            let out = folder.appendingPathComponent("new-sod.bin")
+            let garbage = folder.appendingPathComponent("not-a-key.pem")
+            try Data("not a key".utf8).write(to: garbage)
+            let outcome = try await runProcess(BuiltProducts.executable("cccd-vcard"), [
+                "sign-sod", "--profile", material.profile("nguyen-thi-mau").path,
+                "--signer", garbage.path, "--key", garbage.path, "--out", out.path,
+            ])
+            #expect(outcome.status == 70)
+            #expect(outcome.stderrText.contains("[vcard.sod.signingFailed]"), "\(outcome.stderrText)")
+            #expect(!FileManager.default.fileExists(atPath: out.path))
+        }
+    }
+
     @Test("No vpcd listening: says so once, keeps trying, and stops cleanly on SIGTERM", .enabled(if: VirtualCardMaterial.toolsAvailable))
     func noVPCD() async throws {
         try await withTemporaryDirectory { folder in
