@@ -30,9 +30,11 @@ demo: deps
 	$(SWIFT) build -c $(CONFIG) --product cccdctl $(SWIFT_FLAGS)
 	@scripts/demo.sh "$(BIN)"
 
+# Benchmarks report, never assert: release mode, medians, each figure beside its anchor.
 bench: test-deps
-	$(SWIFT) build -c release --product cccd-bench --product cccdctl $(SWIFT_FLAGS)
+	$(SWIFT) build -c release $(SWIFT_FLAGS)
 	"$$($(SWIFT) build -c release --show-bin-path)/cccd-bench"
+	"$$($(SWIFT) build -c release --show-bin-path)/eligibility-bench"
 
 clean:
 	rm -rf .build

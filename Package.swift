@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .executable(name: "cccdctl", targets: ["cccdctl"]),
         .executable(name: "bhxh-sim", targets: ["bhxh-sim"]),
+        .executable(name: "cccd-vcard", targets: ["cccd-vcard"]),
         .library(name: "CCCDIdentity", targets: ["CCCDIdentity"]),
     ],
     dependencies: [
@@ -177,8 +178,8 @@ let package = Package(
         .executableTarget(
             name: "cccdctl",
             dependencies: [
-                "CCCDIdentity", "ScannerInput", "QRImaging", "SmartCardReader", "LDS", "CardVerification",
-                "Eligibility", "EligibilityGateways",
+                "CCCDIdentity", "ScannerInput", "QRImaging", "SmartCardReader", "ChipProtocol", "ICAOCrypto", "LDS",
+                "CardVerification", "Eligibility", "EligibilityGateways",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -186,8 +187,19 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(
+            name: "cccd-vcard",
+            dependencies: [
+                "CCCDIdentity", "ChipProtocol", "ICAOCrypto", "LDS", "VirtualChip", "VirtualCard",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
             name: "cccd-bench",
-            dependencies: ["CCCDIdentity", "QRImaging", "CCCDTestSupport", "LDS", "CardVerification", "COpenSSL"],
+            dependencies: [
+                "CCCDIdentity", "QRImaging", "CCCDTestSupport", "LDS", "CardVerification", "COpenSSL",
+                "ChipProtocol", "VirtualChip", "SmartCardReader",
+            ],
             path: "Benchmarks/cccd-bench",
             swiftSettings: strictSettings
         ),
@@ -284,6 +296,11 @@ let package = Package(
         .testTarget(
             name: "CardVerificationTests",
             dependencies: ["CardVerification", "LDS", "ICAOCrypto", "CCCDTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CardReadEndToEndTests",
+            dependencies: ["CCCDTestSupport", "ChipProtocol", "VirtualChip", "LDS", "CCCDIdentity"],
             swiftSettings: strictSettings
         ),
         .testTarget(

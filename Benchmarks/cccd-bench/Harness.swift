@@ -77,3 +77,8 @@ func printReport(_ title: String, _ rows: [Comparison]) {
     }
     print("")
 }
+
+/// A benchmark that could not produce its figure (a fixture failed, a result was wrong).
+struct BenchmarkFailure: Error, CustomStringConvertible {
+    let description: String
+}

@@ -40,10 +40,6 @@ func passiveAuthenticationBenchmarks() throws -> [Comparison] {
     }
 }
 
-struct BenchmarkFailure: Error, CustomStringConvertible {
-    let description: String
-}
-
 private struct PassiveAuthenticationFixture: Sendable {
     let files: LDSFileSet
     let trust: TrustSnapshot

@@ -1,10 +1,12 @@
 import ArgumentParser
 
-/// `cccdctl card …`: work with the files of a card's chip.
+/// `cccdctl card …`: read the chip of a card in a PC/SC reader, and verify what was read.
+///
+/// `card read --out DIR` writes the files that `card verify --lds DIR` checks.
 struct CardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "card",
-        abstract: "Verify the files read from a CCCD chip.",
-        subcommands: [CardVerifyCommand.self]
+        abstract: "Read the chip of a CCCD (or any ICAO 9303 document) and verify its files.",
+        subcommands: [CardReadCommand.self, CardVerifyCommand.self]
     )
 }
