@@ -13,12 +13,20 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "cccdctl", targets: ["cccdctl"]),
+        .executable(name: "bhxh-sim", targets: ["bhxh-sim"]),
         .library(name: "CCCDIdentity", targets: ["CCCDIdentity"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // MARK: System libraries (Debian -dev packages; `make deps` installs them)
@@ -105,19 +113,95 @@ let package = Package(
         ),
         .target(name: "VirtualCard", swiftSettings: strictSettings),
 
+        // MARK: Eligibility — the domain (results, code table, chaining, cache, breaker) and its HTTP adapters
+        .target(
+            name: "Eligibility",
+            dependencies: ["CCCDIdentity", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "EligibilityGateways",
+            dependencies: [
+                "Eligibility", "CCCDIdentity",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Lookups that ended without an answer, persisted and retried in the background.
+        // (A stop-gap store: the ledger issue owns the product's SQLite database.)
+        .target(
+            name: "EligibilityRecheck",
+            dependencies: [
+                "Eligibility", "CCCDIdentity",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The BHXH egw simulator, a library so tests run it in-process, independent of the client code.
+        .target(
+            name: "BHXHSimulator",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Ledger — the append-only, hash-chained, privacy-preserving presentation record and its statistics
+        .target(
+            name: "Ledger",
+            dependencies: [
+                "Eligibility",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
         // MARK: Executables
         .executableTarget(
-            name: "cccdctl",
+            name: "bhxh-sim",
             dependencies: [
-                "CCCDIdentity", "ScannerInput", "QRImaging", "SmartCardReader",
+                "BHXHSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         .executableTarget(
+            name: "cccdctl",
+            dependencies: [
+                "CCCDIdentity", "ScannerInput", "QRImaging", "SmartCardReader", "Eligibility", "EligibilityGateways",
+                "Ledger",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
             name: "cccd-bench",
-            dependencies: ["CCCDIdentity", "QRImaging", "CCCDTestSupport"],
+            dependencies: ["CCCDIdentity", "QRImaging", "CCCDTestSupport", "Ledger", "Eligibility"],
             path: "Benchmarks/cccd-bench",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "eligibility-bench",
+            dependencies: [
+                "Eligibility", "EligibilityGateways", "BHXHSimulator", "CCCDIdentity",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/eligibility-bench",
             swiftSettings: strictSettings
         ),
 
@@ -173,6 +257,34 @@ let package = Package(
         .testTarget(
             name: "SmartCardReaderTests",
             dependencies: ["SmartCardReader", "VirtualCard", "ChipProtocol", "CPCSCLite", "CCCDTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EligibilityTests",
+            dependencies: [
+                "Eligibility", "EligibilityGateways", "EligibilityRecheck", "BHXHSimulator", "CCCDTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BHXHSimulatorTests",
+            dependencies: [
+                "BHXHSimulator", "CCCDTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LedgerTests",
+            dependencies: [
+                "Ledger", "Eligibility", "CCCDTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,68 @@
+import AsyncHTTPClient
+import Eligibility
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// One HTTP exchange with a gateway, reduced to what the adapters need: status, `Date` header and
+/// body bytes — or a ``GatewayProblem``.
+///
+/// Nothing that leaves this type can contain the URL (which carries credentials) or the body:
+/// transport errors are mapped to problem kinds, and AsyncHTTPClient is never given a logger
+/// (it would log URLs at debug level).
+struct GatewayExchange: Sendable {
+    let client: HTTPClient
+    let timeout: Duration
+    /// Answers larger than this are refused; `dsLichSuKCB2018` history can be long, but not this long.
+    var bodyLimit = 4 << 20
+
+    struct Reply: Sendable {
+        var status: Int
+        var serverDate: Date?
+        var body: Data
+    }
+
+    func send(_ method: HTTPMethod, url: String, headers: [(String, String)] = [],
+              body: Data? = nil) async -> Result<Reply, GatewayProblem> {
+        var request = HTTPClientRequest(url: url)
+        request.method = method
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
+        do {
+            let response = try await client.execute(request, timeout: timeout.timeAmount)
+            let bytes = try await response.body.collect(upTo: bodyLimit)
+            let date = response.headers.first(name: "Date").flatMap(HTTPDate.parse)
+            return .success(Reply(status: Int(response.status.code), serverDate: date, body: Data(bytes.readableBytesView)))
+        } catch {
+            return .failure(Self.problem(for: error))
+        }
+    }
+
+    /// Maps transport errors to problem kinds without keeping their text.
+    static func problem(for error: any Error) -> GatewayProblem {
+        if error is CancellationError { return GatewayProblem(.cancelled) }
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .deadlineExceeded, .readTimeout, .writeTimeout, .connectTimeout, .getConnectionFromPoolTimeout:
+                return GatewayProblem(.timeout)
+            case .cancelled:
+                return GatewayProblem(Task.isCancelled ? .cancelled : .timeout)
+            default:
+                break
+            }
+        }
+        if error is NIOTooManyBytesError { return GatewayProblem(.unreadableAnswer) }
+        return GatewayProblem(.unreachable)
+    }
+}
+
+/// RFC 9110 `Date` headers (`Tue, 24 Nov 2026 01:51:54 GMT`), used to correct for kiosk clock skew.
+enum HTTPDate {
+    static func parse(_ text: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        return formatter.date(from: text)
+    }
+}

@@ -1,0 +1,112 @@
+import BHXHSimulator
+import CCCDTestSupport
+import Foundation
+import Testing
+
+/// `cccdctl lookup` and `cccdctl gateway probe`, the real binary against the in-process simulator.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: BuiltProducts.executable("cccdctl").path),
+                "SKIPPED: cccdctl is not built; run `swift build --build-tests` first"))
+struct GatewayCLITests {
+    let cccdctl = BuiltProducts.executable("cccdctl")
+
+    /// Runs `body` with a simulator and a directory holding a mode-600 password file.
+    func withSetup(_ scenario: Scenario = Fixture.scenario(),
+                   _ body: (BHXHSimulator, URL) async throws -> Void) async throws {
+        try await withTemporaryDirectory { directory in
+            let passwordFile = directory.appendingPathComponent("bhxh-password")
+            try Data((Fixture.password + "\n").utf8).write(to: passwordFile)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: passwordFile.path)
+            let simulator = try await BHXHSimulator.start(scenario: scenario)
+            do {
+                try await body(simulator, passwordFile)
+            } catch {
+                await simulator.stop()
+                throw error
+            }
+            await simulator.stop()
+        }
+    }
+
+    func accountFlags(_ simulator: BHXHSimulator, _ passwordFile: URL) -> [String] {
+        ["--base-url", simulator.baseURL.absoluteString, "--username", Fixture.username,
+         "--password-file", passwordFile.path, "--staff-name", Fixture.staffName, "--staff-id", Fixture.staffID]
+    }
+
+    @Test func lookupPrintsTheClassifiedAnswerAsJSON() async throws {
+        try await withSetup { simulator, passwordFile in
+            let outcome = try await runChild(cccdctl, ["lookup", "--id", "079205000456", "--name", "Trần Văn Thử",
+                                                         "--dob", "2005-11-20", "--visit-date", "2026-12-01", "--json"]
+                                               + accountFlags(simulator, passwordFile))
+            #expect(outcome.status == 0, "stderr: \(outcome.stderrText)")
+            let json = try #require(try JSONSerialization.jsonObject(with: outcome.stdout) as? [String: Any])
+            #expect(json["outcome"] as? String == "eligible")
+            #expect(json["resultCode"] as? String == "004")
+            #expect(json["cardUsed"] as? String == "newCard")
+            let card = try #require(json["card"] as? [String: Any])
+            #expect(card["code"] as? String == "HS4790205000456")
+            #expect(card["validThrough"] as? String == "2026-11-30")
+            #expect((card["newCard"] as? [String: Any])?["validFrom"] as? String == "2026-12-01")
+            #expect(json["gatewayCalls"] as? Int == 1)
+            let printed = outcome.stdoutText + outcome.stderrText
+            for secret in [Fixture.password, Fixture.passwordMD5, Fixture.passwordMD5.lowercased()] {
+                #expect(!printed.contains(secret))
+            }
+            let token = try #require(await simulator.requests().last?.queryValue("token"))
+            #expect(!printed.contains(token))
+        }
+    }
+
+    @Test func aConfiguredChainFallsBackToOfflineDuringAnOutage() async throws {
+        try await withSetup { simulator, passwordFile in
+            let config = passwordFile.deletingLastPathComponent().appendingPathComponent("gateway.json")
+            let text = """
+                {"chain": ["bhxh", "offline"], "cacheWindowSeconds": 60,
+                 "bhxh": {"baseURL": "\(simulator.baseURL.absoluteString)", "username": "\(Fixture.username)",
+                          "passwordFile": "\(passwordFile.path)", "staffName": "\(Fixture.staffName)",
+                          "staffID": "\(Fixture.staffID)", "requestTimeoutSeconds": 5}}
+                """
+            try Data(text.utf8).write(to: config)
+            let arguments = ["lookup", "--id", "001190000123", "--name", "Nguyễn Thị Mẫu", "--dob", "1990-03-15",
+                             "--json", "--config", config.path]
+            let up = try await runChild(cccdctl, arguments)
+            #expect(up.status == 0, "stderr: \(up.stderrText)")
+            await simulator.setOutage(true)
+            let down = try await runChild(cccdctl, arguments)
+            #expect(down.status == 69)
+            let json = try #require(try JSONSerialization.jsonObject(with: down.stdout) as? [String: Any])
+            #expect(json["outcome"] as? String == "skipped")
+            #expect(json["source"] as? String == "offline")
+        }
+    }
+
+    @Test func badInputAndExposedSecretsFailWithTheirCodes() async throws {
+        try await withSetup { simulator, passwordFile in
+            let badBirth = try await runChild(cccdctl, ["lookup", "--id", "001190000123", "--name", "Nguyễn Thị Mẫu",
+                                                          "--dob", "15/03/1990"] + accountFlags(simulator, passwordFile))
+            #expect(badBirth.status == 65)
+            #expect(badBirth.stderrText.contains("[eligibility.input.malformedBirthDate]"))
+
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: passwordFile.path)
+            let exposed = try await runChild(cccdctl, ["lookup", "--id", "001190000123", "--name", "Nguyễn Thị Mẫu",
+                                                         "--dob", "1990-03-15"] + accountFlags(simulator, passwordFile))
+            #expect(exposed.status == 78)
+            #expect(exposed.stderrText.contains("[gateway.config.secretExposed]"))
+            #expect(await simulator.requests().isEmpty, "nothing was sent")
+        }
+    }
+
+    @Test func probeLogsInAndProvesPermissionWithoutPatientData() async throws {
+        try await withSetup { simulator, passwordFile in
+            let permitted = try await runChild(cccdctl, ["gateway", "probe"] + accountFlags(simulator, passwordFile))
+            #expect(permitted.status == 0, "stderr: \(permitted.stderrText)")
+            #expect(permitted.stdoutText.hasPrefix("permitted: login ok, dummy lookup answered 050"))
+            let requests = await simulator.requests()
+            #expect(requests.map(\.path) == ["/api/token/take", "/api/egw/KQNhanLichSuKCB2024"])
+
+            try Data("sai-mat-khau".utf8).write(to: passwordFile)
+            let refused = try await runChild(cccdctl, ["gateway", "probe"] + accountFlags(simulator, passwordFile))
+            #expect(refused.status == 77)
+            #expect(refused.stdoutText.hasPrefix("loginRefused"))
+        }
+    }
+}
