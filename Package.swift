@@ -159,8 +159,9 @@ let package = Package(
         .target(
             name: "Ledger",
             dependencies: [
-                "Eligibility",
+                "Eligibility", "CCCDIdentity",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
