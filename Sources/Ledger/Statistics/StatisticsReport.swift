@@ -1,3 +1,5 @@
+import Eligibility
+
 /// Everything `cccdctl stats` prints and every export contains.
 public struct StatisticsReport: Sendable {
     public var query: StatisticsQuery
@@ -16,9 +18,10 @@ public struct StatisticsReport: Sendable {
         public var headline: HeadlineFigures
     }
 
-    /// Failures (lookups not successful) by class and raw code, largest first.
+    /// Failures (lookups not successful) by class and raw code, largest first. `skipped` is not a
+    /// lookup (no gateway was asked), so it is not listed; it is presentations − lookups.
     public var failures: [(kind: Tally.ClassAndCode, count: Int64)] {
-        let successful = Set(HeadlineFigures.successfulClasses.map(\.rawValue))
+        let successful = Set(HeadlineFigures.successfulClasses.map(\.rawValue) + [EligibilityClass.skipped.rawValue])
         return tally.byClassAndCode
             .filter { !successful.contains($0.key.resultClass) }
             .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }

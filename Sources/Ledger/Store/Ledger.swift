@@ -39,15 +39,26 @@ public final class Ledger: Sendable {
     /// records a signed checkpoint is added too.
     @discardableResult
     public func append(_ presentation: Presentation) throws(LedgerError) -> LedgerRecord {
-        try PresentationRules.validate(presentation)
+        guard let record = try append(contentsOf: [presentation]).last else {
+            throw LedgerError(.writeFailed, diagnostic: path)
+        }
+        return record
+    }
+
+    /// Records several presentations in one transaction (imports, benchmarks, a re-check batch):
+    /// all or none are stored, and all are committed when it returns. Same rules as ``append(_:)``.
+    @discardableResult
+    public func append(contentsOf presentations: [Presentation]) throws(LedgerError) -> [LedgerRecord] {
+        for presentation in presentations { try PresentationRules.validate(presentation) }
         let clock = configuration.clock
         let every = configuration.checkpointEvery
         let signer = signer
-        var written: Checkpoint?
-        let record: LedgerRecord
-        do {
-            record = try database.write { db -> LedgerRecord in
-                let tail = try ChainTail.read(db)
+        var written: [Checkpoint] = []
+        let records = try write { db -> [LedgerRecord] in
+            var tail = try ChainTail.read(db)
+            var records: [LedgerRecord] = []
+            records.reserveCapacity(presentations.count)
+            for presentation in presentations {
                 if let target = presentation.recheckOf, target < 1 || target > tail.sequence {
                     throw LedgerError(.unknownRecheckTarget, diagnostic: "sequence \(target)")
                 }
@@ -56,18 +67,16 @@ public final class Ledger: Sendable {
                 try RecordTable.insert(record, db)
                 try RollupTable.add(record, db)
                 if every > 0, record.sequence % every == 0 {
-                    written = try CheckpointTable.write(sequence: record.sequence, head: record.hash,
-                                                       at: presentation.instantMilliseconds, signer: signer, db)
+                    written.append(try CheckpointTable.write(sequence: record.sequence, head: record.hash,
+                                                             at: presentation.instantMilliseconds, signer: signer, db))
                 }
-                return record
+                tail = ChainTail(sequence: record.sequence, hash: record.hash)
+                records.append(record)
             }
-        } catch let error as LedgerError {
-            throw error
-        } catch {
-            throw LedgerError(.writeFailed, diagnostic: path)
+            return records
         }
-        if let written { log(written) }
-        return record
+        written.forEach(log)
+        return records
     }
 
     /// The sequence number of the last record (0 when empty).
