@@ -110,6 +110,11 @@ struct StatisticsTests {
             try Fixtures.fill(ledger, count: 600, perDay: 100)
             let weeks = try ledger.statistics(StatisticsQuery(grouping: .week, includeLatency: false))
             #expect(weeks.groups.map(\.key) == ["2024-W05", "2024-W06"])  // Thu 1 Feb … Wed 7 Feb 2024
+            let months = try ledger.statistics(StatisticsQuery(grouping: .month, includeLatency: false))
+            #expect(months.groups.map(\.key) == ["2024-02"])
+            let kiosks = try ledger.statistics(StatisticsQuery(grouping: .kiosk, includeLatency: false))
+            #expect(kiosks.groups.allSatisfy { $0.key.hasPrefix("240") && $0.key.contains("/kiosk-") })
+            #expect(kiosks.groups.reduce(0) { $0 + $1.headline.presentations } == months.headline.presentations)
             let sources = try ledger.statistics(StatisticsQuery(grouping: .source, includeLatency: false))
             #expect(Set(sources.groups.map(\.key)).isSubset(of: Set(InputSource.allCases.map(\.rawValue))))
             #expect(throws: LedgerError.self) { try StatisticsQuery(from: "2024-02-10", to: "2024-02-01") }

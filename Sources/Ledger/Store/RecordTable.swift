@@ -28,13 +28,15 @@ extension LedgerRecord {
 /// Rows of the `presentation` table.
 enum RecordTable {
     static func insert(_ r: LedgerRecord, _ db: Database) throws {
-        try db.execute(
+        // Cached statements: a batch of appends compiles each SQL once, not once per record.
+        try db.cachedStatement(
             sql: """
                 INSERT INTO presentation (sequence, instant_ms, local_date, facility, kiosk, source, chip_verdict,
                     failed_checks, gateway_adapter, result_class, result_code, gateway_calls, latency_ms, subject,
                     recheck_of, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [r.sequence, r.instantMilliseconds, r.localDate, r.facility, r.kiosk, r.source, r.chipVerdict,
                         r.failedChecks, r.gatewayAdapter, r.resultClass, r.resultCode, r.gatewayCalls,
                         r.latencyMilliseconds, r.subject, r.recheckOf, r.hash])
@@ -54,7 +56,7 @@ enum RecordTable {
 /// The `rollup` table, updated in the append's transaction.
 enum RollupTable {
     static func add(_ r: LedgerRecord, _ db: Database) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO rollup (local_date, facility, kiosk, source, chip_verdict, result_class, result_code,
                     is_recheck, records, gateway_calls, latency_ms)
@@ -62,7 +64,8 @@ enum RollupTable {
                 ON CONFLICT DO UPDATE SET records = records + 1,
                     gateway_calls = gateway_calls + excluded.gateway_calls,
                     latency_ms = latency_ms + excluded.latency_ms
-                """,
+                """
+        ).execute(
             arguments: [r.localDate, r.facility, r.kiosk, r.source, r.chipVerdict, r.resultClass, r.resultCode,
                         r.recheckOf > 0 ? 1 : 0, r.gatewayCalls, r.latencyMilliseconds])
     }
