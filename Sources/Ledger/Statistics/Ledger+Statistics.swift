@@ -26,6 +26,7 @@ extension Ledger {
     /// grouping do not need (facility, kiosk and day collapse unless grouped by), so Swift sees
     /// hundreds of rows rather than one per day × facility × kiosk × source × verdict × code.
     static func rollupRows(_ db: Database, _ query: StatisticsQuery) throws -> [RollupRow] {
+        let byOutcome = [nil, .source, .code].contains(query.grouping)
         let (date, place) = switch query.grouping {
         case .day?, .week?: ("local_date", "'', ''")
         case .month?: ("substr(local_date, 1, 7)", "'', ''")
@@ -36,7 +37,7 @@ extension Ledger {
         return try Row.fetchAll(db, sql: """
             SELECT \(date), \(place), source, chip_verdict, result_class, result_code, is_recheck,
                    SUM(records), SUM(gateway_calls), SUM(latency_ms)
-            FROM rollup WHERE local_date BETWEEN ? AND ?
+            FROM rollup \(byOutcome ? "INDEXED BY rollup_by_outcome" : "") WHERE local_date BETWEEN ? AND ?
             GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
             """, arguments: [query.lowerBound, query.upperBound]).map {
             RollupRow(localDate: $0[0], facility: $0[1], kiosk: $0[2], source: $0[3], chipVerdict: $0[4],

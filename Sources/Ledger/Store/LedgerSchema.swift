@@ -78,6 +78,14 @@ enum LedgerSchema {
                 BEGIN SELECT RAISE(ABORT, 'checkpoints are append-only'); END;
                 """)
         }
+        // The headline figures group rollups by outcome over any period: an index in that order,
+        // covering the summed columns, lets SQLite aggregate without a sort or a table lookup.
+        migrator.registerMigration("ledger.v2.rollup-by-outcome") { db in
+            try db.execute(sql: """
+                CREATE INDEX rollup_by_outcome ON rollup (source, chip_verdict, result_class, result_code, is_recheck,
+                    local_date, records, gateway_calls, latency_ms)
+                """)
+        }
         return migrator
     }
 }

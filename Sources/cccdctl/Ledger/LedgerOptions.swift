@@ -14,12 +14,15 @@ struct LedgerOptions: ParsableArguments {
     @Option(help: "The facility's UTC offset for local dates, e.g. +07:00.")
     var utcOffset: String = "+07:00"
 
-    /// Opens the ledger; `writing` creates the device key when it does not exist yet.
-    func open(writing: Bool) throws -> Ledger {
+    /// Opens the ledger; `writing` creates the device key when it does not exist yet. Read-only
+    /// statistics never sign, so on an auditor's copy without the key they use a throwaway one.
+    func open(writing: Bool, signing: Bool = true) throws -> Ledger {
         guard let clock = Self.clock(utcOffset) else {
             throw ValidationError("--utc-offset must look like +07:00")
         }
-        let signer = try DeviceKey(path: deviceKey ?? ledger + ".key", create: writing)
+        let keyPath = deviceKey ?? ledger + ".key"
+        let signer = !signing && !FileManager.default.fileExists(atPath: keyPath)
+            ? DeviceKey() : try DeviceKey(path: keyPath, create: writing)
         var logger = Logger(label: "cccd.ledger")
         logger.logLevel = .info
         return try Ledger(path: ledger, signer: signer, configuration: LedgerConfiguration(clock: clock, logger: logger))
