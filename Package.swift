@@ -116,7 +116,7 @@ let package = Package(
         // MARK: Eligibility — the domain (results, code table, chaining, cache, breaker) and its HTTP adapters
         .target(
             name: "Eligibility",
-            dependencies: ["CCCDIdentity", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["CCCDIdentity"],
             swiftSettings: strictSettings
         ),
         .target(

@@ -19,6 +19,9 @@ struct BHXHSim: AsyncParsableCommand {
     @Option(help: "The scenario JSON file (accounts, staff, cards, latency, faults).")
     var scenario: String
 
+    @Flag(help: "Also stop when standard input reaches end of file, i.e. when the parent that holds the pipe dies.")
+    var exitOnStdinEOF = false
+
     func run() async throws {
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
               (0...65535).contains(port)
@@ -33,13 +36,20 @@ struct BHXHSim: AsyncParsableCommand {
         let simulator = try await BHXHSimulator.start(scenario: loaded, host: host, port: port)
         // Written unbuffered: a parent reading the first line must not wait for a buffer to fill.
         FileHandle.standardOutput.write(Data("bhxh-sim listening on http://\(simulator.host):\(simulator.port)\n".utf8))
-        await Self.waitForTerminationSignal()
+        await Self.waitForTermination(watchingStdin: exitOnStdinEOF)
         await simulator.stop()
     }
 
-    /// Returns on the first SIGINT or SIGTERM.
-    private static func waitForTerminationSignal() async {
+    /// Returns on the first SIGINT or SIGTERM, or at end of standard input when asked to: a test
+    /// that crashes cannot run its cleanup, but its end of the pipe closes, so no simulator is orphaned.
+    private static func waitForTermination(watchingStdin: Bool) async {
         let signals = AsyncStream<Int32>.makeStream()
+        if watchingStdin {
+            Thread.detachNewThread {
+                while !FileHandle.standardInput.availableData.isEmpty {}
+                signals.continuation.yield(0)
+            }
+        }
         var sources: [any DispatchSourceSignal] = []
         for number in [SIGINT, SIGTERM] {
             signal(number, SIG_IGN)

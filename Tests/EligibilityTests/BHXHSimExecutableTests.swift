@@ -17,8 +17,11 @@ import Testing
     func theDemoScenarioAnswersTheSpecSamplePeople() async throws {
         let process = Process()
         process.executableURL = BuiltProducts.executable("bhxh-sim")
-        process.arguments = ["--listen", "127.0.0.1:0", "--scenario", Self.demoScenario.path]
+        process.arguments = ["--listen", "127.0.0.1:0", "--scenario", Self.demoScenario.path, "--exit-on-stdin-eof"]
         let output = Pipe()
+        // Held open for the test's lifetime; if the test process dies, the child sees EOF and exits.
+        let lifeline = Pipe()
+        process.standardInput = lifeline
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -51,6 +54,32 @@ import Testing
         process.terminate()
         process.waitUntilExit()
         #expect(process.terminationReason == .exit, "SIGTERM is handled as a clean shutdown")
+        #expect(process.terminationStatus == 0)
+        withExtendedLifetime(lifeline) {}
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: BuiltProducts.executable("bhxh-sim").path),
+                   "SKIPPED: bhxh-sim is not built; run `swift build --build-tests` first"))
+    func theSimulatorExitsWhenItsParentsPipeCloses() throws {
+        let process = Process()
+        process.executableURL = BuiltProducts.executable("bhxh-sim")
+        process.arguments = ["--listen", "127.0.0.1:0", "--scenario", Self.demoScenario.path, "--exit-on-stdin-eof"]
+        let output = Pipe(), lifeline = Pipe()
+        process.standardInput = lifeline
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer {
+            if process.isRunning { process.terminate() }
+            process.waitUntilExit()
+        }
+        _ = try #require(Self.announcedURL(output.fileHandleForReading))
+        try lifeline.fileHandleForWriting.close()
+        // A safety bound, not a timing assertion: a child that ignores EOF fails here instead of hanging the suite.
+        for _ in 0..<200 where process.isRunning { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(!process.isRunning, "bhxh-sim did not exit at end of standard input")
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 0)
     }
 

@@ -76,6 +76,7 @@ struct GatewayCLITests {
             let json = try #require(try JSONSerialization.jsonObject(with: down.stdout) as? [String: Any])
             #expect(json["outcome"] as? String == "skipped")
             #expect(json["source"] as? String == "offline")
+            #expect((json["fallbackReason"] as? [String: Any])?["code"] as? String == "gateway.httpStatus")
         }
     }
 

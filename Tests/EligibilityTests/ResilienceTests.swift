@@ -93,6 +93,8 @@ import Testing
             let down = await chain.lookUp(try Fixture.query(Fixture.mau))
             #expect(down.outcome == .skipped)
             #expect(down.source == "offline")
+            #expect(down.fallbackReason?.kind == .httpStatus)
+            #expect(down.fallbackReason?.httpStatus == 502)
             #expect(down.gatewayCalls == 2, "the primary's two attempts are counted in the chain's answer")
         }
     }

@@ -1,4 +1,5 @@
 import CCCDIdentity
+import AsyncHTTPClient
 import BHXHSimulator
 import Eligibility
 import EligibilityGateways
@@ -37,6 +38,12 @@ import Testing
         // Positions in `forbidden`, so a failure names which value leaked without printing it.
         let leaked = forbidden.indices.filter { text.contains(forbidden[$0]) }
         #expect(leaked.isEmpty, "forbidden values found in logs at positions \(leaked)")
+    }
+
+    @Test func theGatewayClientNeverTraces() async throws {
+        let client = HTTPClient.eligibilityClient()
+        #expect(client.tracer == nil, "spans would record the query string with the token")
+        try await client.shutdown()
     }
 
     @Test func configurationsAndProblemsDescribeThemselvesWithoutSecrets() async throws {

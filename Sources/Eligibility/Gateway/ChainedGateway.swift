@@ -21,6 +21,7 @@ public struct ChainedGateway: EligibilityGateway {
         var second = await fallback.lookUp(query)
         second.gatewayCalls += first.gatewayCalls
         second.latency += first.latency
+        second.fallbackReason = second.fallbackReason ?? first.problem
         return second
     }
 }

@@ -20,6 +20,8 @@ public struct EligibilityResult: Sendable, Hashable {
     public var servedFromCache: Bool
     /// Why no definitive answer was obtained (timeouts, login failure…), safe to log.
     public var problem: GatewayProblem?
+    /// When a fallback answered: why the adapter before it could not (see ``ChainedGateway``).
+    public var fallbackReason: GatewayProblem?
 
     public init(outcome: EligibilityClass, resultCode: String?, note: String?, explanation: LocalizedText,
                 card: InsuranceCard?, cardUsed: CardUsed = .queried, source: String, gatewayCalls: Int,

@@ -18,6 +18,9 @@ public struct BHXHEgwGateway: EligibilityGateway {
     public let configuration: BHXHConfiguration
     let exchange: GatewayExchange
     let sessions: SessionKeeper
+    /// `…/KQNhanLichSuKCB2024?` and the constant tail of the query, built once per gateway.
+    private let cardCheckPrefix: String
+    private let credentialSuffix: String
     private let judge: AnswerJudge
     private let logger: Logger
 
@@ -28,6 +31,8 @@ public struct BHXHEgwGateway: EligibilityGateway {
         self.sessions = SessionKeeper(
             configuration: configuration, exchange: GatewayExchange(client: httpClient, timeout: configuration.loginTimeout),
             wallClock: wallClock, logger: logger)
+        self.cardCheckPrefix = configuration.baseURL.appendingPathComponent("api/egw/KQNhanLichSuKCB2024").absoluteString + "?"
+        self.credentialSuffix = "&username=\(SessionKeeper.formEncoded(configuration.username))&password=\(configuration.passwordDigest)"
         self.judge = judge
         self.logger = logger
     }
@@ -124,9 +129,6 @@ public struct BHXHEgwGateway: EligibilityGateway {
 
     /// `…/api/egw/KQNhanLichSuKCB2024?token=…&id_token=…&username=…&password=…` — secret; never log.
     func cardCheckURL(_ session: GatewaySession) -> String {
-        let encode = SessionKeeper.formEncoded
-        let base = configuration.baseURL.appendingPathComponent("api/egw/KQNhanLichSuKCB2024").absoluteString
-        return base + "?token=\(encode(session.accessToken))&id_token=\(encode(session.idToken))"
-            + "&username=\(encode(configuration.username))&password=\(configuration.passwordDigest)"
+        cardCheckPrefix + "token=\(session.encodedAccessToken)&id_token=\(session.encodedIDToken)" + credentialSuffix
     }
 }

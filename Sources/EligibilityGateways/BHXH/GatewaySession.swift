@@ -7,6 +7,18 @@ struct GatewaySession: Sendable, Equatable {
     var username: String
     /// When the token lapses, by the kiosk's clock (see ``ExpiryTime/localExpiry``).
     var expiresAt: Date
+    /// The tokens percent-encoded for the query string, once per login rather than per lookup.
+    var encodedAccessToken: String
+    var encodedIDToken: String
+
+    init(accessToken: String, idToken: String, username: String, expiresAt: Date) {
+        self.accessToken = accessToken
+        self.idToken = idToken
+        self.username = username
+        self.expiresAt = expiresAt
+        encodedAccessToken = SessionKeeper.formEncoded(accessToken)
+        encodedIDToken = SessionKeeper.formEncoded(idToken)
+    }
 
     func isUsable(at now: Date, margin: Duration) -> Bool {
         now.addingTimeInterval(margin.seconds) < expiresAt

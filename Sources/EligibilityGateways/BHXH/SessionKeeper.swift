@@ -72,7 +72,7 @@ actor SessionKeeper {
               let token = key.access_token, !token.isEmpty, let idToken = key.id_token
         else { return .failure(GatewayProblem(.loginRejected, httpStatus: reply.status)) }
         let expiry = key.expires_in.flatMap(ExpiryTime.parse).map {
-            ExpiryTime.localExpiry(serverExpiry: $0, serverDate: reply.serverDate, localNow: now)
+            ExpiryTime.localExpiry(serverExpiry: $0, serverDate: reply.dateHeader.flatMap(HTTPDate.parse), localNow: now)
         } ?? now.addingTimeInterval(fallbackLifetime.seconds)
         return .success(GatewaySession(accessToken: token, idToken: idToken, username: key.username ?? "", expiresAt: expiry))
     }

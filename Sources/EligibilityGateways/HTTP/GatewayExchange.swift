@@ -18,7 +18,8 @@ struct GatewayExchange: Sendable {
 
     struct Reply: Sendable {
         var status: Int
-        var serverDate: Date?
+        /// The raw `Date` header; parsed only where it is needed (logins), not per lookup.
+        var dateHeader: String?
         var body: Data
     }
 
@@ -31,8 +32,8 @@ struct GatewayExchange: Sendable {
         do {
             let response = try await client.execute(request, timeout: timeout.timeAmount)
             let bytes = try await response.body.collect(upTo: bodyLimit)
-            let date = response.headers.first(name: "Date").flatMap(HTTPDate.parse)
-            return .success(Reply(status: Int(response.status.code), serverDate: date, body: Data(bytes.readableBytesView)))
+            return .success(Reply(status: Int(response.status.code), dateHeader: response.headers.first(name: "Date"),
+                                  body: Data(bytes.readableBytesView)))
         } catch {
             return .failure(Self.problem(for: error))
         }
@@ -57,12 +58,22 @@ struct GatewayExchange: Sendable {
 }
 
 /// RFC 9110 `Date` headers (`Tue, 24 Nov 2026 01:51:54 GMT`), used to correct for kiosk clock skew.
+/// Parsed by hand: only the IMF-fixdate form is sent by current servers, and a DateFormatter per
+/// call would cost more than the rest of a lookup.
 enum HTTPDate {
+    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
     static func parse(_ text: String) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        return formatter.date(from: text)
+        let parts = text.split(separator: " ")
+        guard parts.count == 6, parts[5] == "GMT", let day = Int(parts[1]), let year = Int(parts[3]),
+              let month = months.firstIndex(of: String(parts[2])).map({ $0 + 1 })
+        else { return nil }
+        let clock = parts[4].split(separator: ":").compactMap { Int($0) }
+        guard clock.count == 3 else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        let components = DateComponents(year: year, month: month, day: day, hour: clock[0], minute: clock[1], second: clock[2])
+        guard components.isValidDate(in: calendar) else { return nil }
+        return calendar.date(from: components)
     }
 }

@@ -18,6 +18,7 @@ struct EligibilityResultJSON: Encodable {
     let latencyMilliseconds: Double
     let servedFromCache: Bool
     let problem: Nullable<ProblemJSON>
+    let fallbackReason: Nullable<ProblemJSON>
 
     init(_ result: EligibilityResult) {
         outcome = result.outcome.rawValue
@@ -32,6 +33,7 @@ struct EligibilityResultJSON: Encodable {
         latencyMilliseconds = Double(latency.seconds) * 1000 + Double(latency.attoseconds) / 1e15
         servedFromCache = result.servedFromCache
         problem = Nullable(result.problem.map(ProblemJSON.init))
+        fallbackReason = Nullable(result.fallbackReason.map(ProblemJSON.init))
     }
 
     func rendered() throws -> String {

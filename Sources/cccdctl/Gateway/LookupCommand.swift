@@ -121,6 +121,7 @@ struct LookupCommand: AsyncParsableCommand {
         }
         if result.cardUsed != .queried { lines.append("verdict rests on: \(result.cardUsed.rawValue)") }
         if let problem = result.problem { lines.append("\(problem.message[language]) [\(problem.code)]") }
+        if let reason = result.fallbackReason { lines.append("fallback because: \(reason.message[language]) [\(reason.code)]") }
         lines.append("\(result.source), \(result.gatewayCalls) call(s)\(result.servedFromCache ? ", cached" : "")")
         return lines.joined(separator: "\n") + "\n"
     }
