@@ -166,6 +166,19 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: Ledger — the append-only, hash-chained, privacy-preserving presentation record and its statistics
+        .target(
+            name: "Ledger",
+            dependencies: [
+                "Eligibility", "CCCDIdentity",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
         // MARK: Executables
         .executableTarget(
             name: "bhxh-sim",
@@ -179,7 +192,7 @@ let package = Package(
             name: "cccdctl",
             dependencies: [
                 "CCCDIdentity", "ScannerInput", "QRImaging", "SmartCardReader", "ChipProtocol", "ICAOCrypto", "LDS",
-                "CardVerification", "Eligibility", "EligibilityGateways",
+                "CardVerification", "Eligibility", "EligibilityGateways", "Ledger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -198,7 +211,7 @@ let package = Package(
             name: "cccd-bench",
             dependencies: [
                 "CCCDIdentity", "QRImaging", "CCCDTestSupport", "LDS", "CardVerification", "COpenSSL",
-                "ChipProtocol", "VirtualChip", "SmartCardReader",
+                "ChipProtocol", "VirtualChip", "SmartCardReader", "Ledger", "Eligibility",
             ],
             path: "Benchmarks/cccd-bench",
             swiftSettings: strictSettings
@@ -301,6 +314,15 @@ let package = Package(
         .testTarget(
             name: "CardReadEndToEndTests",
             dependencies: ["CCCDTestSupport", "ChipProtocol", "VirtualChip", "LDS", "CCCDIdentity"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LedgerTests",
+            dependencies: [
+                "Ledger", "Eligibility", "CCCDTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -8,6 +8,8 @@ do {
     printReport("QR", try qrBenchmarks(samples: URL(fileURLWithPath: "Samples/qr")))
     printReport("Passive Authentication", try passiveAuthenticationBenchmarks())
     printChipReadReport(try await chipReadBenchmarks(repository: URL(fileURLWithPath: ".")))
+    let ledgerScratch = FileManager.default.temporaryDirectory.appendingPathComponent("cccd-ledger-bench")
+    printReport("Ledger (1,000,000 chained records)", try ledgerBenchmarks(scratch: ledgerScratch, records: 1_000_000))
 } catch {
     print("benchmark failed: \(error)")
     exit(1)

@@ -1,0 +1,56 @@
+public import CCCDIdentity
+
+/// Why the ledger refused or failed an operation. Messages never quote records; the diagnostic
+/// names a file, a sequence number or a malformed argument, never an identity.
+public struct LedgerError: UserFacingError, Equatable {
+    public enum Reason: String, Sendable, Hashable {
+        case unavailable = "ledger.store.unavailable"
+        case writeFailed = "ledger.store.writeFailed"
+        case readFailed = "ledger.store.readFailed"
+        case invalidPresentation = "ledger.record.invalid"
+        case unknownRecheckTarget = "ledger.record.unknownRecheckTarget"
+        case siteSecretTooShort = "ledger.secret.tooShort"
+        case deviceKeyUnreadable = "ledger.deviceKey.unreadable"
+        case malformedCheckpoint = "ledger.checkpoint.malformed"
+        case invalidDate = "ledger.query.invalidDate"
+        case invalidClaim = "ledger.claim.invalid"
+        case exportFailed = "ledger.export.failed"
+    }
+
+    public var reason: Reason
+    public var diagnostic: String?
+
+    public init(_ reason: Reason, diagnostic: String? = nil) {
+        self.reason = reason
+        self.diagnostic = diagnostic
+    }
+
+    public var code: String { reason.rawValue }
+
+    public var message: LocalizedText {
+        switch reason {
+        case .unavailable:
+            LocalizedText(vi: "Không mở được sổ ghi tra cứu", en: "The lookup ledger cannot be opened")
+        case .writeFailed:
+            LocalizedText(vi: "Không ghi được vào sổ ghi tra cứu", en: "The lookup ledger could not be written")
+        case .readFailed:
+            LocalizedText(vi: "Không đọc được sổ ghi tra cứu", en: "The lookup ledger could not be read")
+        case .invalidPresentation:
+            LocalizedText(vi: "Bản ghi lượt tiếp đón không hợp lệ", en: "The presentation record is invalid")
+        case .unknownRecheckTarget:
+            LocalizedText(vi: "Bản ghi được kiểm tra lại không tồn tại", en: "The re-checked record does not exist")
+        case .siteSecretTooShort:
+            LocalizedText(vi: "Khóa bí mật của cơ sở quá ngắn (cần ít nhất 16 byte)", en: "The site secret is too short (at least 16 bytes)")
+        case .deviceKeyUnreadable:
+            LocalizedText(vi: "Không đọc được khóa ký của thiết bị", en: "The device signing key cannot be read")
+        case .malformedCheckpoint:
+            LocalizedText(vi: "Điểm kiểm tra (checkpoint) không đúng định dạng hoặc sai chữ ký", en: "The checkpoint is malformed or its signature is wrong")
+        case .invalidDate:
+            LocalizedText(vi: "Ngày không hợp lệ (định dạng YYYY-MM-DD)", en: "Invalid date (expected YYYY-MM-DD)")
+        case .invalidClaim:
+            LocalizedText(vi: "Tỷ lệ công bố không hợp lệ (ví dụ 95% hoặc 90.6%)", en: "Invalid claimed rate (e.g. 95% or 90.6%)")
+        case .exportFailed:
+            LocalizedText(vi: "Không xuất được báo cáo", en: "The report could not be exported")
+        }
+    }
+}

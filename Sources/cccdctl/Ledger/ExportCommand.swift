@@ -1,0 +1,42 @@
+import ArgumentParser
+import CCCDIdentity
+import Foundation
+import Ledger
+
+/// `cccdctl export --format csv|json|html --out FILE`: writes a fresh signed checkpoint and the report made from it.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export the statistics for auditors (CSV for Excel, JSON, or a self-contained HTML report)."
+    )
+
+    @OptionGroup var options: LedgerOptions
+    @OptionGroup var period: PeriodOptions
+
+    @Option(help: "csv, json or html.")
+    var format: ExportFormat
+
+    @Option(help: "The file to write.")
+    var out: String
+
+    @Option(help: "Language of headers and labels: vi or en.")
+    var lang: Language = .en
+
+    @Option(help: "Break down by day (default), week, month, facility, kiosk, source or code.")
+    var by: StatisticsQuery.Grouping?
+
+    func run() throws {
+        do {
+            let ledger = try options.open(writing: true)
+            let data = try ledger.export(StatisticsQuery(from: period.from, to: period.to, grouping: by),
+                                         format: format, language: lang, at: LedgerOptions.nowMilliseconds)
+            guard FileManager.default.createFile(atPath: out, contents: data) else {
+                throw LedgerError(.exportFailed, diagnostic: out)
+            }
+            print("wrote \(out) (\(data.count) bytes)")
+        } catch let error as LedgerError {
+            FileHandle.standardError.write(Data("\(error.operatorText(in: lang))\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+}
