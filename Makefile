@@ -24,7 +24,7 @@ build: deps
 
 # Serially: on a 2-core machine, CPU-heavy tests (DH/RSA keys, property tests) running in parallel take
 # both cooperative threads and starve the timing-bound ones (HTTP deadlines, scanner waits). The whole
-# suite takes about 1.5 minutes this way.
+# suite takes about 2 minutes this way (after the build).
 test: test-deps
 	$(SWIFT) build --build-tests $(SWIFT_FLAGS)
 	$(SWIFT) test --skip-build --no-parallel $(SWIFT_FLAGS)
