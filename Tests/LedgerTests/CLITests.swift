@@ -12,6 +12,19 @@ struct CLITests {
         try await runProcess(Self.cccdctl, arguments, timeout: .seconds(120))
     }
 
+    @Test("Reading commands refuse a missing ledger instead of creating an empty one", .enabled(if: built, "cccdctl not built: swift build --build-tests first"))
+    func missingLedger() async throws {
+        try await withTemporaryDirectory { folder in
+            let db = folder.appendingPathComponent("typo.sqlite").path
+            for command in [["stats"], ["stats", "check", "--claim", "95%"], ["ledger", "verify"]] {
+                let outcome = try await run(command + ["--ledger", db])
+                #expect(outcome.status == 2, "\(command)")
+                #expect(outcome.stderrText.contains("[ledger.store.unavailable]") || outcome.stderrText.contains("cannot be opened"), "\(command)")
+            }
+            #expect(!FileManager.default.fileExists(atPath: db))
+        }
+    }
+
     @Test("The commands agree with the library and with each other", .enabled(if: built, "cccdctl not built: swift build --build-tests first"))
     func endToEnd() async throws {
         try await withTemporaryDirectory { folder in

@@ -16,9 +16,14 @@ struct LedgerOptions: ParsableArguments {
 
     /// Opens the ledger; `writing` creates the device key when it does not exist yet. Read-only
     /// statistics never sign, so on an auditor's copy without the key they use a throwaway one.
+    /// A command that only reads refuses a path with no ledger, rather than creating an empty one
+    /// there and reporting zero lookups for a mistyped path.
     func open(writing: Bool, signing: Bool = true) throws -> Ledger {
         guard let clock = Self.clock(utcOffset) else {
             throw ValidationError("--utc-offset must look like +07:00")
+        }
+        if !writing && !FileManager.default.fileExists(atPath: ledger) {
+            throw LedgerError(.unavailable, diagnostic: "\(ledger): no such file")
         }
         let keyPath = deviceKey ?? ledger + ".key"
         let signer = !signing && !FileManager.default.fileExists(atPath: keyPath)
