@@ -34,7 +34,7 @@ struct GatewayCLITests {
 
     @Test func lookupPrintsTheClassifiedAnswerAsJSON() async throws {
         try await withSetup { simulator, passwordFile in
-            let outcome = try await runChild(cccdctl, ["lookup", "--id", "079205000456", "--name", "Trần Văn Thử",
+            let outcome = try await runProcess(cccdctl, ["lookup", "--id", "079205000456", "--name", "Trần Văn Thử",
                                                          "--dob", "2005-11-20", "--visit-date", "2026-12-01", "--json"]
                                                + accountFlags(simulator, passwordFile))
             #expect(outcome.status == 0, "stderr: \(outcome.stderrText)")
@@ -68,10 +68,10 @@ struct GatewayCLITests {
             try Data(text.utf8).write(to: config)
             let arguments = ["lookup", "--id", "001190000123", "--name", "Nguyễn Thị Mẫu", "--dob", "1990-03-15",
                              "--json", "--config", config.path]
-            let up = try await runChild(cccdctl, arguments)
+            let up = try await runProcess(cccdctl, arguments)
             #expect(up.status == 0, "stderr: \(up.stderrText)")
             await simulator.setOutage(true)
-            let down = try await runChild(cccdctl, arguments)
+            let down = try await runProcess(cccdctl, arguments)
             #expect(down.status == 69)
             let json = try #require(try JSONSerialization.jsonObject(with: down.stdout) as? [String: Any])
             #expect(json["outcome"] as? String == "skipped")
@@ -82,13 +82,13 @@ struct GatewayCLITests {
 
     @Test func badInputAndExposedSecretsFailWithTheirCodes() async throws {
         try await withSetup { simulator, passwordFile in
-            let badBirth = try await runChild(cccdctl, ["lookup", "--id", "001190000123", "--name", "Nguyễn Thị Mẫu",
+            let badBirth = try await runProcess(cccdctl, ["lookup", "--id", "001190000123", "--name", "Nguyễn Thị Mẫu",
                                                           "--dob", "15/03/1990"] + accountFlags(simulator, passwordFile))
             #expect(badBirth.status == 65)
             #expect(badBirth.stderrText.contains("[eligibility.input.malformedBirthDate]"))
 
             try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: passwordFile.path)
-            let exposed = try await runChild(cccdctl, ["lookup", "--id", "001190000123", "--name", "Nguyễn Thị Mẫu",
+            let exposed = try await runProcess(cccdctl, ["lookup", "--id", "001190000123", "--name", "Nguyễn Thị Mẫu",
                                                          "--dob", "1990-03-15"] + accountFlags(simulator, passwordFile))
             #expect(exposed.status == 78)
             #expect(exposed.stderrText.contains("[gateway.config.secretExposed]"))
@@ -98,14 +98,14 @@ struct GatewayCLITests {
 
     @Test func probeLogsInAndProvesPermissionWithoutPatientData() async throws {
         try await withSetup { simulator, passwordFile in
-            let permitted = try await runChild(cccdctl, ["gateway", "probe"] + accountFlags(simulator, passwordFile))
+            let permitted = try await runProcess(cccdctl, ["gateway", "probe"] + accountFlags(simulator, passwordFile))
             #expect(permitted.status == 0, "stderr: \(permitted.stderrText)")
             #expect(permitted.stdoutText.hasPrefix("permitted: login ok, dummy lookup answered 050"))
             let requests = await simulator.requests()
             #expect(requests.map(\.path) == ["/api/token/take", "/api/egw/KQNhanLichSuKCB2024"])
 
             try Data("sai-mat-khau".utf8).write(to: passwordFile)
-            let refused = try await runChild(cccdctl, ["gateway", "probe"] + accountFlags(simulator, passwordFile))
+            let refused = try await runProcess(cccdctl, ["gateway", "probe"] + accountFlags(simulator, passwordFile))
             #expect(refused.status == 77)
             #expect(refused.stdoutText.hasPrefix("loginRefused"))
         }
