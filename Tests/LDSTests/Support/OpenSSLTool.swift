@@ -4,12 +4,7 @@ import Foundation
 /// The `openssl` command-line tool: an independent producer of keys and CMS signatures, and an
 /// independent ASN.1 parser, to check this module's builders and parsers against.
 enum OpenSSLTool {
-    static let executable = which("openssl")
-
-    static let isAvailable: Bool = {
-        if executable == nil { print("SKIPPED: openssl command-line tool not installed (Debian package openssl)") }
-        return executable != nil
-    }()
+    static var isAvailable: Bool { OpenSSLCommandLine.isAvailable }
 
     struct Failure: Error, CustomStringConvertible {
         let description: String
@@ -18,13 +13,7 @@ enum OpenSSLTool {
     /// Runs openssl in `directory`; throws with its stderr on a non-zero exit.
     @discardableResult
     static func run(_ arguments: [String], in directory: URL) async throws -> ProcessOutcome {
-        guard let executable else { throw Failure(description: "openssl not installed") }
-        let outcome = try await runProcess(executable, arguments,
-                                           environment: ["HOME": directory.path])
-        guard outcome.status == 0 else {
-            throw Failure(description: "openssl \(arguments.first ?? "") failed: \(outcome.stderrText)")
-        }
-        return outcome
+        try await OpenSSLCommandLine.run(arguments, in: directory)
     }
 
     /// A fresh key pair written as `name.key` (PEM) and `name.spki.der` (SubjectPublicKeyInfo DER);
