@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
     ],
     targets: [
         // MARK: System libraries (Debian -dev packages; `make deps` installs them)
@@ -179,6 +180,37 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: The desk's pipeline — a presentation from scan/tap to verdict, lookup, ledger record and events
+        .target(
+            name: "KioskPipeline",
+            dependencies: [
+                "CCCDIdentity", "ChipProtocol", "LDS", "CardVerification", "Eligibility", "Ledger",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: The kiosk's HTTP side — the guarded loopback API, SSE, the embedded reception page
+        .target(
+            name: "KioskHTTP",
+            dependencies: [
+                "KioskPipeline", "CCCDIdentity", "LDS",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Running under systemd — sd_notify, the watchdog schedule, journald-friendly logging
+        .target(
+            name: "SystemdIntegration",
+            dependencies: [.product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+
         // MARK: Executables
         .executableTarget(
             name: "bhxh-sim",
@@ -323,6 +355,11 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SystemdIntegrationTests",
+            dependencies: ["SystemdIntegration", "CCCDTestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -18,6 +18,10 @@ public enum BuiltProducts {
         return folder
     }
 
+    /// The package's root folder (Samples/, scripts/), from this source file's place in it.
+    public static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
     /// The path of one executable product, e.g. `executable("cccdctl")`.
     public static func executable(_ name: String) -> URL {
         directory.appendingPathComponent(name)

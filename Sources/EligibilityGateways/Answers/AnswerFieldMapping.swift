@@ -38,7 +38,7 @@ public struct AnswerFieldMapping: Sendable, Hashable {
     ] }
 
     /// The property a configuration file names (`"cardCode"`), if there is one.
-    static func path(named name: String) -> WritableKeyPath<AnswerFieldMapping, String>? {
+    public static func path(named name: String) -> WritableKeyPath<AnswerFieldMapping, String>? {
         namedPaths.first { $0.name == name }?.path
     }
 

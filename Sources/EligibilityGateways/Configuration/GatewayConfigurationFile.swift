@@ -107,30 +107,27 @@ public struct GatewayConfigurationFile: Sendable, Decodable {
                                      requestTimeout: .seconds(his.requestTimeoutSeconds ?? 15))
     }
 
-    /// The configured chain, each network adapter behind its own breaker, all behind one answer cache.
+    /// The configured chain (see ``GatewayChain``).
     public func makeGateway(httpClient: HTTPClient, logger: Logger) throws(GatewayConfigurationError) -> any EligibilityGateway {
         let policy = CircuitBreaker.Policy(failureThreshold: breaker?.failureThreshold ?? 5,
                                            openDuration: .seconds(breaker?.openSeconds ?? 30))
-        var adapters: [any EligibilityGateway] = []
+        var links: [GatewayChain.Link] = []
         for name in chain ?? ["bhxh"] {
             switch name {
             case "bhxh":
-                let gateway = BHXHEgwGateway(configuration: try bhxhConfiguration(), httpClient: httpClient, logger: logger)
-                adapters.append(CircuitBreakingGateway(gateway, breaker: CircuitBreaker(policy: policy)))
+                links.append(.network(BHXHEgwGateway(configuration: try bhxhConfiguration(), httpClient: httpClient, logger: logger)))
             case "his":
-                let gateway = HISProxyGateway(configuration: try hisConfiguration(), httpClient: httpClient, logger: logger)
-                adapters.append(CircuitBreakingGateway(gateway, breaker: CircuitBreaker(policy: policy)))
+                links.append(.network(HISProxyGateway(configuration: try hisConfiguration(), httpClient: httpClient, logger: logger)))
             case "offline":
-                adapters.append(OfflineGateway())
+                links.append(.offline)
             default:
                 throw GatewayConfigurationError(.unknownAdapter, diagnostic: name)
             }
         }
-        guard var chained = adapters.last else { throw GatewayConfigurationError(.missingSection, diagnostic: "chain") }
-        for adapter in adapters.dropLast().reversed() {
-            chained = ChainedGateway(primary: adapter, fallback: chained)
+        guard let gateway = GatewayChain.make(links, breaker: policy, cacheWindow: .seconds(cacheWindowSeconds ?? 120)) else {
+            throw GatewayConfigurationError(.missingSection, diagnostic: "chain")
         }
-        return CachingGateway(chained, cache: AnswerCache(window: .seconds(cacheWindowSeconds ?? 120)))
+        return gateway
     }
 
     /// Which key was wrong, without quoting values (the file may sit next to secrets).

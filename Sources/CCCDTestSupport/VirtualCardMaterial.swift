@@ -1,54 +1,53 @@
-import CCCDTestSupport
-import Foundation
+public import Foundation
 
 /// The sample cards with their test keys, photos and EF.SODs, made by `scripts/make-vcard-keys.sh`
 /// (openssl and ImageMagick as independent producers, `cccd-vcard sign-sod` for the signing) in a
-/// temporary folder. Test material only: made per test, deleted with its folder.
-struct VirtualCardMaterial {
-    let folder: URL
+/// temporary folder. Test material only: made per test, deleted with its folder; the demo makes
+/// the same material once under `.build/vcard`.
+public struct VirtualCardMaterial: Sendable {
+    public let folder: URL
 
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let repository = BuiltProducts.repository
 
-    static var toolsAvailable: Bool {
+    public static var toolsAvailable: Bool {
         let missing = ["openssl", "convert"].filter { which($0) == nil }
         if !missing.isEmpty { print("SKIPPED: \(missing.joined(separator: ", ")) not installed; run `make test-deps` (TEST_DEBS)") }
         return missing.isEmpty
     }
 
     /// Runs the script into `folder`.
-    static func make(in folder: URL) async throws -> VirtualCardMaterial {
+    public static func make(in folder: URL) async throws -> VirtualCardMaterial {
         let outcome = try await runProcess(
             repository.appendingPathComponent("scripts/make-vcard-keys.sh"), [folder.path],
             environment: ["CCCD_VCARD": BuiltProducts.executable("cccd-vcard").path]
         )
         guard outcome.status == 0 else {
-            throw EndToEndFailure(description: "make-vcard-keys.sh failed: \(outcome.stderrText)")
+            throw ChildProcessError(description: "make-vcard-keys.sh failed: \(outcome.stderrText)")
         }
         return VirtualCardMaterial(folder: folder)
     }
 
     /// `nguyen-thi-mau` → the card's profile.
-    func profile(_ name: String) -> URL {
+    public func profile(_ name: String) -> URL {
         folder.appendingPathComponent(name).appendingPathComponent("\(name).json")
     }
 
-    func cardFolder(_ name: String) -> URL {
+    public func cardFolder(_ name: String) -> URL {
         folder.appendingPathComponent(name)
     }
 
     /// The document signer chain's root for `family` (`brainpool`, `rsa`).
-    func csca(_ family: String) -> URL {
+    public func csca(_ family: String) -> URL {
         folder.appendingPathComponent("pki/csca-\(family).pem")
     }
 
     /// A copy of sample `name`'s profile beside it (same keys, photo and EF.SOD) with `options`
     /// merged into its options and `holder` into its holder. A holder change alters the data
     /// groups, so EF.SOD no longer matches them.
-    func variant(of name: String, suffix: String, options: [String: Any], holder: [String: Any] = [:]) throws -> URL {
+    public func variant(of name: String, suffix: String, options: [String: Any], holder: [String: Any] = [:]) throws -> URL {
         let data = try Data(contentsOf: profile(name))
         guard var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw EndToEndFailure(description: "\(name) is not a JSON object")
+            throw ChildProcessError(description: "\(name) is not a JSON object")
         }
         var merged = object["options"] as? [String: Any] ?? [:]
         merged.merge(options) { $1 }

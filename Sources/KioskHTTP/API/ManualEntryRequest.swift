@@ -1,0 +1,68 @@
+import CCCDIdentity
+import Foundation
+import KioskPipeline
+
+/// `POST /api/v1/session/manual`: an ID number or a BHYT card code, with the name and date of
+/// birth the gateway matches on. Every field is validated; a problem names the field.
+struct ManualEntryRequest: Decodable {
+    var idNumber: String?
+    var bhytCardCode: String?
+    var fullName: String?
+    /// `YYYY-MM-DD`; a card code also accepts a bare year (children's cards carry one).
+    var dateOfBirth: String?
+
+    func entry() throws(ManualEntryProblem) -> ManualEntry {
+        let name = (fullName ?? "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard !name.isEmpty, name.count <= 100 else { throw ManualEntryProblem(.fullName) }
+        let birthText = dateOfBirth?.trimmingCharacters(in: .whitespaces) ?? ""
+        if let idNumber, !idNumber.isEmpty {
+            guard let id = PersonalID(idNumber.trimmingCharacters(in: .whitespaces)) else { throw ManualEntryProblem(.idNumber) }
+            guard let birth = Self.date(birthText) else { throw ManualEntryProblem(.dateOfBirth) }
+            return .person(id: id, fullName: name, dateOfBirth: birth)
+        }
+        if let bhytCardCode, !bhytCardCode.isEmpty {
+            guard let code = BHYTCardCode(bhytCardCode.trimmingCharacters(in: .whitespaces).uppercased()) else {
+                throw ManualEntryProblem(.cardCode)
+            }
+            if let birth = Self.date(birthText) { return .card(code, fullName: name, dateOfBirth: .date(birth)) }
+            guard birthText.count == 4, let year = Int(birthText), (1900...2100).contains(year) else {
+                throw ManualEntryProblem(.dateOfBirth)
+            }
+            return .card(code, fullName: name, dateOfBirth: .yearOnly(year))
+        }
+        throw ManualEntryProblem(.identifier)
+    }
+
+    static func date(_ text: String) -> CivilDate? {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+        return CivilDate(year: year, month: month, day: day)
+    }
+}
+
+/// Which field of a manual entry is wrong (422), in both languages.
+struct ManualEntryProblem: UserFacingError, Equatable {
+    enum Field: String, Sendable {
+        case identifier, idNumber, cardCode, fullName, dateOfBirth, body
+    }
+
+    var field: Field
+
+    init(_ field: Field) {
+        self.field = field
+    }
+
+    var code: String { "manual.\(field.rawValue)" }
+
+    var message: LocalizedText {
+        switch field {
+        case .identifier: LocalizedText(vi: "Nhập số CCCD hoặc mã thẻ BHYT.", en: "Enter an ID number or a BHYT card code.")
+        case .idNumber: LocalizedText(vi: "Số CCCD phải gồm 12 chữ số hợp lệ.", en: "The ID number must be 12 valid digits.")
+        case .cardCode: LocalizedText(vi: "Mã thẻ BHYT gồm 15 ký tự (hoặc mã số BHXH 10 số).", en: "A BHYT card code has 15 characters (or a 10-digit BHXH number).")
+        case .fullName: LocalizedText(vi: "Nhập họ và tên.", en: "Enter the full name.")
+        case .dateOfBirth: LocalizedText(vi: "Ngày sinh không hợp lệ (năm-tháng-ngày).", en: "The date of birth is not valid (year-month-day).")
+        case .body: LocalizedText(vi: "Dữ liệu gửi lên không đúng định dạng.", en: "The request body is not in the expected format.")
+        }
+    }
+}
