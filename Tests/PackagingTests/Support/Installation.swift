@@ -35,7 +35,7 @@ struct Installation {
             timeout: .seconds(180))
         installation.makeOutput = outcome.stdoutText + outcome.stderrText
         guard outcome.status == 0 else {
-            throw ChildProcessError(description: "make \(target) failed (\(outcome.status)):\n\(installation.makeOutput)")
+            throw PackagingTestError(description: "make \(target) failed (\(outcome.status)):\n\(installation.makeOutput)")
         }
         return installation
     }
@@ -54,8 +54,11 @@ struct Installation {
             cccdd = cccdctl
             cccddIsStandIn = true
         }
-        try FileManager.default.createSymbolicLink(at: bin.appendingPathComponent("cccdctl"), withDestinationURL: cccdctl)
-        try FileManager.default.createSymbolicLink(at: bin.appendingPathComponent("cccdd"), withDestinationURL: cccdd)
+        for (name, target) in [("cccdctl", cccdctl), ("cccdd", cccdd)] {
+            let link = bin.appendingPathComponent(name)
+            try? FileManager.default.removeItem(at: link)  // a second install into the same folder
+            try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        }
         return bin
     }
 
@@ -103,4 +106,9 @@ struct Installation {
         }
         try fm.copyItem(atPath: "/usr/bin/kill", toPath: path("usr/bin/kill"))
     }
+}
+
+/// A packaging step that could not run (make failed, a tool is missing), with what it printed.
+struct PackagingTestError: Error, CustomStringConvertible {
+    var description: String
 }

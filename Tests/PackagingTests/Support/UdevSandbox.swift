@@ -43,7 +43,7 @@ struct UdevSandbox {
 
     /// `udevadm test --action=add SYSPATH` with `rules` as the only rules file of its own.
     func test(syspath: String, rules: URL, group: URL, passwd: URL) async throws -> ProcessOutcome {
-        guard let udevadm = which("udevadm") else { throw ChildProcessError(description: "udevadm not installed") }
+        guard let udevadm = which("udevadm") else { throw PackagingTestError(description: "udevadm not installed") }
         let script = """
             set -e
             mount -t tmpfs tmpfs /run
