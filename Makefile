@@ -7,9 +7,9 @@ BIN           = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path)
 # Debian packages the build and the tests need (system libraries, and the independent tools the
 # tests check the product against).
 BUILD_DEBS = pkg-config libzbar-dev libpng-dev libturbojpeg0-dev libusb-1.0-0-dev libssl-dev libpcsclite-dev libsqlite3-dev
-TEST_DEBS  = qrencode imagemagick openssl pcscd vsmartcard-vpcd sqlite3
+TEST_DEBS  = qrencode imagemagick openssl pcscd vsmartcard-vpcd sqlite3 udev
 
-.PHONY: all build deps test-deps test demo bench clean
+.PHONY: all build deps test-deps test demo bench clean install install-tools deb
 
 all: build
 
@@ -41,3 +41,90 @@ bench: test-deps
 
 clean:
 	rm -rf .build
+
+# --- Installing on a kiosk -------------------------------------------------------------------------
+# `make install DESTDIR=… PREFIX=/usr` copies what is already built in $(BIN) and never builds by
+# itself when the binaries are there (so a release build is never redone behind your back, and a
+# stale one is yours to rebuild): `make build CONFIG=release && make install CONFIG=release`.
+# A product missing from $(BIN) is built once, in $(CONFIG). PREFIX must be /usr for udev (which
+# reads only /usr/lib/udev/rules.d) and for the unit's ExecStart=.
+PREFIX         ?= /usr
+DESTDIR        ?=
+INSTALL        ?= install
+# The product: the daemon and the admin's tool. bhxh-sim and cccd-vcard are test tools (a BHXH
+# simulator and a virtual chip): on a production kiosk a simulator answering eligibility queries
+# or a fake card is a hazard, so they are neither in `install` nor in the .deb (`install-tools`).
+PRODUCTS        = cccdd cccdctl
+TOOLS           = bhxh-sim cccd-vcard
+DEFAULT_CONFIG ?= Config/cccdd.toml
+CONFDIR         = /etc/cccdd
+UNITDIR         = $(PREFIX)/lib/systemd/system
+SYSUSERSDIR     = $(PREFIX)/lib/sysusers.d
+TMPFILESDIR     = $(PREFIX)/lib/tmpfiles.d
+MODULESLOADDIR  = $(PREFIX)/lib/modules-load.d
+UDEVRULESDIR    = $(PREFIX)/lib/udev/rules.d
+DOCDIR          = $(PREFIX)/share/doc/cccd-kiosk
+ADMIN_SECTION   = \#\# Installing on a kiosk (admin)
+
+$(BIN)/%:
+	$(SWIFT) build -c $(CONFIG) --product $* $(SWIFT_FLAGS)
+
+install: $(addprefix $(BIN)/,$(PRODUCTS))
+	@test -f "$(DEFAULT_CONFIG)" || { echo "error: $(DEFAULT_CONFIG) is missing (the default configuration)" >&2; exit 1; }
+	$(INSTALL) -d -m 0755 "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(UNITDIR)" "$(DESTDIR)$(SYSUSERSDIR)" \
+	    "$(DESTDIR)$(TMPFILESDIR)" "$(DESTDIR)$(MODULESLOADDIR)" "$(DESTDIR)$(UDEVRULESDIR)" "$(DESTDIR)$(DOCDIR)"
+	$(INSTALL) -m 0755 $(addprefix $(BIN)/,$(PRODUCTS)) "$(DESTDIR)$(PREFIX)/bin/"
+	sed 's|^ExecStart=/usr/bin/cccdd |ExecStart=$(PREFIX)/bin/cccdd |' Systemd/cccdd.service > "$(DESTDIR)$(UNITDIR)/cccdd.service"
+	chmod 0644 "$(DESTDIR)$(UNITDIR)/cccdd.service"
+	$(INSTALL) -m 0644 Systemd/cccdd.sysusers "$(DESTDIR)$(SYSUSERSDIR)/cccdd.conf"
+	$(INSTALL) -m 0644 Systemd/cccdd.tmpfiles "$(DESTDIR)$(TMPFILESDIR)/cccdd.conf"
+	$(INSTALL) -m 0644 Systemd/cccdd.modules-load "$(DESTDIR)$(MODULESLOADDIR)/cccdd.conf"
+	$(INSTALL) -m 0644 Udev/70-cccdd.rules "$(DESTDIR)$(UDEVRULESDIR)/70-cccdd.rules"
+# /etc/cccdd: its group and the secret files come from tmpfiles (the group may not exist yet here).
+	$(INSTALL) -d -m 0750 "$(DESTDIR)$(CONFDIR)"
+	$(INSTALL) -d -m 0700 "$(DESTDIR)$(CONFDIR)/secrets"
+	$(INSTALL) -d -m 0755 "$(DESTDIR)$(CONFDIR)/trust" "$(DESTDIR)$(CONFDIR)/trust/csca" \
+	    "$(DESTDIR)$(CONFDIR)/trust/masterlists" "$(DESTDIR)$(CONFDIR)/trust/crl"
+	@if [ -e "$(DESTDIR)$(CONFDIR)/cccdd.toml" ]; then \
+	    echo "kept the existing $(DESTDIR)$(CONFDIR)/cccdd.toml (the shipped default is $(DOCDIR)/cccdd.toml.example)"; \
+	else \
+	    echo "$(INSTALL) -m 0640 $(DEFAULT_CONFIG) $(DESTDIR)$(CONFDIR)/cccdd.toml"; \
+	    $(INSTALL) -m 0640 "$(DEFAULT_CONFIG)" "$(DESTDIR)$(CONFDIR)/cccdd.toml"; \
+	fi
+	$(INSTALL) -m 0644 "$(DEFAULT_CONFIG)" "$(DESTDIR)$(DOCDIR)/cccdd.toml.example"
+	awk 'index($$0, "$(ADMIN_SECTION)") == 1 { on = 1; print; next } on && /^## / { exit } on { print }' README.md \
+	    > "$(DESTDIR)$(DOCDIR)/ADMIN.md"
+	@test -s "$(DESTDIR)$(DOCDIR)/ADMIN.md" || { echo "error: README.md has no '$(ADMIN_SECTION)' section" >&2; exit 1; }
+	chmod 0644 "$(DESTDIR)$(DOCDIR)/ADMIN.md"
+
+install-tools: $(addprefix $(BIN)/,$(TOOLS))
+	$(INSTALL) -d -m 0755 "$(DESTDIR)$(PREFIX)/bin"
+	$(INSTALL) -m 0755 $(addprefix $(BIN)/,$(TOOLS)) "$(DESTDIR)$(PREFIX)/bin/"
+
+# `make deb` packages exactly what `make install DESTDIR=… PREFIX=/usr` lays out. For a kiosk, build
+# with the Swift runtime linked in, since Debian has no package for it:
+#   make build CONFIG=release SWIFT_FLAGS=--static-swift-stdlib && make deb CONFIG=release
+DEB_DIR     ?= .build/deb
+DEB_VERSION ?= 0.1.0
+# dpkg-deb's compressor (xz, gzip, zstd or none; tests use none to spare the CPU).
+DEB_COMPRESSION ?= xz
+DEB_ARCH     = $(shell dpkg --print-architecture)
+DEB_STAGE    = $(DEB_DIR)/stage
+DEB_FILE     = $(DEB_DIR)/cccd-kiosk_$(DEB_VERSION)_$(DEB_ARCH).deb
+
+deb: $(addprefix $(BIN)/,$(PRODUCTS))
+	rm -rf "$(DEB_STAGE)"
+	$(MAKE) --no-print-directory install DESTDIR="$(abspath $(DEB_STAGE))" PREFIX=/usr BIN="$(BIN)"
+	@for p in $(PRODUCTS); do \
+	    if readelf -d "$(BIN)/$$p" | grep -q 'libswiftCore\.so'; then \
+	        echo "WARNING: $$p links the Swift runtime dynamically: the package runs only where the toolchain is installed (build with SWIFT_FLAGS=--static-swift-stdlib)" >&2; \
+	    fi; \
+	done
+	$(INSTALL) -d -m 0755 "$(DEB_STAGE)/DEBIAN"
+	sed -e 's/@VERSION@/$(DEB_VERSION)/' -e 's/@ARCH@/$(DEB_ARCH)/' \
+	    -e "s/@SIZE@/$$(du -sk --exclude=DEBIAN "$(DEB_STAGE)" | cut -f1)/" \
+	    Packaging/deb/control.in > "$(DEB_STAGE)/DEBIAN/control"
+	$(INSTALL) -m 0755 Packaging/deb/postinst Packaging/deb/prerm Packaging/deb/postrm "$(DEB_STAGE)/DEBIAN/"
+# Only the configuration is a conffile: the admin edits it, dpkg keeps the edits on upgrade.
+	echo "$(CONFDIR)/cccdd.toml" > "$(DEB_STAGE)/DEBIAN/conffiles"
+	dpkg-deb --root-owner-group -Z$(DEB_COMPRESSION) --build "$(DEB_STAGE)" "$(DEB_FILE)"

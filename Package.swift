@@ -367,6 +367,12 @@ let package = Package(
             dependencies: ["CCCDTestSupport"],
             swiftSettings: strictSettings
         ),
+        // `make install`/`make deb`, the systemd unit and the udev rules, checked by systemd's own tools.
+        .testTarget(
+            name: "PackagingTests",
+            dependencies: ["CCCDTestSupport"],
+            swiftSettings: strictSettings
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
