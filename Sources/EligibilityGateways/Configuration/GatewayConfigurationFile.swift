@@ -8,10 +8,10 @@ public import Logging
 ///     {
 ///       "chain": ["bhxh", "offline"],
 ///       "bhxh": { "baseURL": "https://egw.baohiemxahoi.gov.vn", "username": "01001_BV",
-///                 "passwordFile": "/etc/cccd-kiosk/bhxh-password",
+///                 "passwordFile": "/etc/cccdd/secrets/bhxh-password",
 ///                 "staffName": "…", "staffID": "…", "requestTimeoutSeconds": 15 },
 ///       "his": { "baseURL": "https://his.example", "path": "bhyt", "signing":
-///                { "merchantID": "kiosk-01", "secretFile": "/etc/cccd-kiosk/his-secret" } },
+///                { "merchantID": "kiosk-01", "secretFile": "/etc/cccdd/secrets/his-secret" } },
 ///       "cacheWindowSeconds": 120,
 ///       "breaker": { "failureThreshold": 5, "openSeconds": 30 }
 ///     }

@@ -6,7 +6,7 @@ import Logging
 /// `--ledger PATH` and `--device-key PATH`, shared by every ledger and stats command.
 struct LedgerOptions: ParsableArguments {
     @Option(help: "The ledger database.")
-    var ledger: String = "/var/lib/cccd-kiosk/ledger.sqlite"
+    var ledger: String = "/var/lib/cccdd/ledger.sqlite"
 
     @Option(help: "The device's Ed25519 checkpoint key (default: the ledger path + .key; created when a command writes).")
     var deviceKey: String?
