@@ -23,6 +23,8 @@ extension CardReadEndToEndTests {
                     }
                     #expect(checks.allSatisfy { $0["status"] as? String == "passed" || $0["status"] as? String == "notRun" })
                 }
+                // pcscd must see the first card go before the second one counts as present.
+                try await VirtualCardProcess.waitForReader(cardPresent: false)
                 try await VirtualCardProcess.with(profile: material.profile("dang-thi-ngoc-huong"), in: folder) { _ in
                     let outcome = try await CardReadCLI.run(["--can", "000789"] + trust)
                     #expect(outcome.status == 0, "the verdict does not change the exit status")
