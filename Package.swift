@@ -111,7 +111,7 @@ let package = Package(
         .target(
             name: "CardVerification",
             dependencies: [
-                "CCCDIdentity", "LDS", "ICAOCrypto", "COpenSSL",
+                "CCCDIdentity", "LDS", "ChipProtocol", "ICAOCrypto", "COpenSSL",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ],
             swiftSettings: strictSettings
@@ -340,12 +340,12 @@ let package = Package(
         ),
         .testTarget(
             name: "CardVerificationTests",
-            dependencies: ["CardVerification", "LDS", "ICAOCrypto", "CCCDTestSupport"],
+            dependencies: ["CardVerification", "LDS", "ICAOCrypto", "CCCDIdentity", "ChipProtocol", "CCCDTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "CardReadEndToEndTests",
-            dependencies: ["CCCDTestSupport", "ChipProtocol", "VirtualChip", "LDS", "CCCDIdentity"],
+            dependencies: ["CCCDTestSupport", "ChipProtocol", "VirtualChip", "LDS", "CCCDIdentity", "CardVerification"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -39,20 +39,11 @@ import Testing
         }
     }
 
-    /// A self-signed brainpoolP256r1 document signer, `openssl cms -sign` over the content.
+    /// A brainpoolP256r1 document signer under a test CSCA, `openssl cms -sign` over the content.
     static func sign(_ content: [UInt8], in folder: URL) async throws -> [UInt8] {
-        let openssl = try #require(which("openssl"), "the openssl command-line tool (Debian package openssl) is needed")
-        let path = { (name: String) in folder.appendingPathComponent(name).path }
-        try Data(content).write(to: folder.appendingPathComponent("lso.der"))
-        for arguments in [
-            ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:brainpoolP256r1", "-out", path("ds.key")],
-            ["req", "-new", "-x509", "-key", path("ds.key"), "-subj", "/C=VN/O=Test/CN=Test DS", "-days", "30", "-out", path("ds.pem")],
-            ["cms", "-sign", "-nodetach", "-binary", "-in", path("lso.der"), "-signer", path("ds.pem"), "-inkey", path("ds.key"),
-             "-md", "sha256", "-econtent_type", "2.23.136.1.1.1", "-outform", "DER", "-out", path("sod.der")],
-        ] {
-            let outcome = try await runProcess(openssl, arguments, environment: ["HOME": folder.path])
-            try #require(outcome.status == 0, "openssl \(arguments[0]): \(outcome.stderrText)")
-        }
-        return EFSOD.encode(contentInfo: [UInt8](try Data(contentsOf: folder.appendingPathComponent("sod.der"))))
+        try #require(OpenSSLCommandLine.isAvailable, "the openssl command-line tool (Debian package openssl) is needed")
+        let csca = try await TestCSCA.create(in: folder, name: "csca", subject: "/C=VN/O=Test/CN=Test CSCA", key: .ec("brainpoolP256r1"))
+        let signer = try await csca.issueDocumentSigner(name: "ds", subject: "/C=VN/O=Test/CN=Test DS", key: .ec("brainpoolP256r1"))
+        return EFSOD.encode(contentInfo: try await signWithOpenSSLCMS(content, signer: signer, in: folder))
     }
 }

@@ -26,13 +26,15 @@ public final class VirtualCCCDChip: Sendable {
         configuration: VirtualChipConfiguration, crypto: any ICAOCryptography = OpenSSLCrypto(),
         random: any RandomSource = SystemRandomSource()
     ) throws {
-        let files = try VirtualChipFiles(configuration: configuration)
+        let options = configuration.options
+        // A clone signs with a key of its own: with substitutedDG15 it also serves that key in DG15.
+        let cloneKey: SigningKey? = options.clonedChip || options.substitutedDG15
+            ? try configuration.activeAuthenticationKey.map { try SigningKey.generate($0.algorithm) } : nil
+        let files = try VirtualChipFiles(configuration: configuration,
+                                         substitutedActiveAuthenticationKey: options.substitutedDG15 ? cloneKey : nil)
         let holder = configuration.holder
         guard let keyMaterial = holder.bacKeyMaterial else { throw VirtualChipError(.invalidHolder) }
-        let options = configuration.options
-        let signingKey: SigningKey? = try configuration.activeAuthenticationKey.map { key in
-            options.clonedChip ? try SigningKey.generate(key.algorithm) : key
-        }
+        let signingKey = cloneKey ?? configuration.activeAuthenticationKey
         let caKey = options.withoutCA ? nil : configuration.chipAuthenticationKey
         let environment = ChipEnvironment(
             fileSystem: files.fileSystem(securityObject: configuration.securityObject),

@@ -38,6 +38,9 @@ public struct ChipOptions: Sendable, Hashable, Codable {
     public var clonedChip = false
     /// DG13 is served altered after EF.SOD was computed over the genuine one.
     public var tamperedDG13 = false
+    /// A clone that brings its own Active Authentication key: it serves a DG15 holding that key
+    /// (so AA verifies against the DG15 served) while EF.SOD still hashes the genuine DG15.
+    public var substitutedDG15 = false
     /// No Chip Authentication: no CA entry in EF.CardAccess, no DG14.
     public var withoutCA = false
     /// Standardized domain parameter id of PACE (13 = brainpoolP256r1 on real cards).
@@ -68,7 +71,7 @@ public struct ChipOptions: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case bacOnly, noExtendedLength, maxLe, maxLeBehaviour, clonedChip, tamperedDG13, withoutCA
+        case bacOnly, noExtendedLength, maxLe, maxLeBehaviour, clonedChip, tamperedDG13, substitutedDG15, withoutCA
         case paceParameterID, paceMapping, paceCipher, requireParameterID, parentsLayout
     }
 
@@ -81,6 +84,7 @@ public struct ChipOptions: Sendable, Hashable, Codable {
         maxLeBehaviour = try c.decodeIfPresent(MaxLeBehaviour.self, forKey: .maxLeBehaviour) ?? .cap
         clonedChip = try c.decodeIfPresent(Bool.self, forKey: .clonedChip) ?? false
         tamperedDG13 = try c.decodeIfPresent(Bool.self, forKey: .tamperedDG13) ?? false
+        substitutedDG15 = try c.decodeIfPresent(Bool.self, forKey: .substitutedDG15) ?? false
         withoutCA = try c.decodeIfPresent(Bool.self, forKey: .withoutCA) ?? false
         paceParameterID = try c.decodeIfPresent(Int.self, forKey: .paceParameterID) ?? 13
         paceMapping = try c.decodeIfPresent(Mapping.self, forKey: .paceMapping) ?? .generic

@@ -5,7 +5,8 @@ import SwiftASN1
 /// The files a virtual card serves, built from its configuration with the LDS module's builders.
 ///
 /// ``genuineDataGroups`` are the bytes a document signer hashes into EF.SOD; with
-/// ``ChipOptions/tamperedDG13`` the chip serves a DG13 that differs from them.
+/// ``ChipOptions/tamperedDG13`` the chip serves a DG13 that differs from them, with
+/// ``ChipOptions/substitutedDG15`` a DG15 holding the clone's own key.
 ///
 /// The files are personal data: the value never prints itself (``SecretBearing``).
 public struct VirtualChipFiles: Sendable, SecretBearing {
@@ -17,7 +18,8 @@ public struct VirtualChipFiles: Sendable, SecretBearing {
     /// Data group number → file contents the chip actually serves.
     public let servedDataGroups: [Int: [UInt8]]
 
-    init(configuration: VirtualChipConfiguration) throws {
+    /// `substitutedActiveAuthenticationKey`: the key the served DG15 holds instead of the genuine one.
+    init(configuration: VirtualChipConfiguration, substitutedActiveAuthenticationKey: SigningKey? = nil) throws {
         let options = configuration.options
         let holder = configuration.holder
         var groups: [DataGroup: [UInt8]] = [:]
@@ -52,6 +54,9 @@ public struct VirtualChipFiles: Sendable, SecretBearing {
             var altered = holder
             altered.placeOfResidence += " (sửa)"
             served[13] = try DataGroup13.encode(altered.citizenData, parentLayout: options.parentsLayout.dataGroup13Layout)
+        }
+        if let substitute = substitutedActiveAuthenticationKey {
+            served[15] = DataGroup15.encode(publicKey: try SubjectPublicKeyInfo(berEncoded: try substitute.subjectPublicKeyInfo()))
         }
         servedDataGroups = served
         efCOM = try EFCOM.encode(dataGroups: groups.keys.sorted())

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CCCDIdentity
+import CardVerification
 import ChipProtocol
 import Foundation
 import LDS
@@ -7,12 +8,16 @@ import SmartCardReader
 
 /// `cccdctl card read`: opens the chip of the card in a PC/SC reader (PACE with the CAN, else BAC
 /// with the MRZ keys), reads EF.COM, EF.SOD and the data groups, runs Chip and Active
-/// Authentication, and prints the holder, the access method and what the read cost.
+/// Authentication, verifies the card (the verdict, with every check) and prints the holder, the
+/// access method, the verdict and what the read cost.
 struct CardReadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "read",
         abstract: "Read the chip: holder data, access method, APDUs, bytes and time.",
         discussion: """
+            The verdict (authentic, authenticUnchained, suspicious, invalid) uses the trust given \
+            with --csca, --master-list, --crl and --trust-dir (none: at best authenticUnchained) and, \
+            with --qr, compares the QR with the chip. It does not change the exit status.
             Exit statuses: 0 read; 64 usage; 65 the chip's data is malformed or it is not an ICAO \
             document; 69 pcscd not running, no reader, or no card; 73 --out/--photo not writable; \
             75 the card was removed or reset mid-read, or the read timed out (tap again); 77 the \
@@ -21,6 +26,8 @@ struct CardReadCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var access: ChipAccessArguments
+
+    @OptionGroup var trustOptions: TrustArguments
 
     @Option(help: "The reader: its full name or a unique part of it. Default: the first reader holding a card.")
     var reader: String?
@@ -78,6 +85,7 @@ struct CardReadCommand: AsyncParsableCommand {
 
     private func read(progress: ReadProgressLine?) async throws -> CardReadReport {
         let credentials = try access.credentials()
+        let trust = try TrustOptions.load(trustOptions.sources, lang: lang)
         let plan = ReadPlan(dataGroups: try dataGroups())
         let service = PCSCService(configuration: .init(recoveryBackoff: [.milliseconds(100), .milliseconds(300), .milliseconds(600)]))
         let readerName = try CardReaderChoice(requested: reader).pick(from: try await service.readers())
@@ -108,7 +116,9 @@ struct CardReadCommand: AsyncParsableCommand {
             guard let face else { throw CardReadProblem(.noFaceImage, diagnostic: "the chip did not give DG2") }
             try ChipFileWriter.writePhoto(face.bytes, to: URL(fileURLWithPath: photo))
         }
-        return CardReadReport(readerName: readerName, result: result, citizen: citizen, mrz: mrz, face: face)
+        let verdict = CardVerifier(trust: trust, policy: trustOptions.policy())
+            .verify(result, qr: try access.citizenQR(), today: try FacilityDate.parse(trustOptions.today))
+        return CardReadReport(readerName: readerName, result: result, citizen: citizen, mrz: mrz, face: face, verdict: verdict)
     }
 }
 

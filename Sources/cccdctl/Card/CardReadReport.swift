@@ -1,20 +1,22 @@
 import CCCDIdentity
+import CardVerification
 import ChipProtocol
 import Foundation
 import LDS
 
-/// What `cccdctl card read` prints: the holder, how the chip was opened, what was read and what
-/// it cost (APDUs, bytes, milliseconds) — as JSON or as a short summary.
+/// What `cccdctl card read` prints: the holder, how the chip was opened, the verdict, what was
+/// read and what it cost (APDUs, bytes, milliseconds) — as JSON or as a short summary.
 struct CardReadReport: Encodable {
     let readerName: String
     let result: ChipReadResult
     let citizen: VietnameseCitizenData?
     let mrz: MachineReadableZone?
     let face: FaceImage?
+    let verdict: CardVerdict
 
     enum CodingKeys: String, CodingKey {
         case reader, access, chipAuthentication, activeAuthentication, files, skipped, face
-        case apduCount, bytesSent, bytesReceived, fileBytes, milliseconds
+        case apduCount, bytesSent, bytesReceived, fileBytes, milliseconds, verdict
     }
 
     /// The read's duration, to 0.1 ms.
@@ -39,6 +41,7 @@ struct CardReadReport: Encodable {
         try container.encode(statistics.bytesReceived, forKey: .bytesReceived)
         try container.encode(result.fileBytes, forKey: .fileBytes)
         try container.encode(milliseconds, forKey: .milliseconds)
+        try container.encode(CardVerdictJSON(verdict), forKey: .verdict)
     }
 
     func json() throws -> String {
@@ -56,10 +59,12 @@ struct CardReadReport: Encodable {
         if let ca = result.chipAuthentication { checks.append("chip authentication: \(ca.status.rawValue)") }
         if let aa = result.activeAuthentication { checks.append("active authentication: \(aa.status.rawValue)") }
         let names = result.files.map(\.file.name).joined(separator: ", ")
+        let reasons = verdict.reasons.isEmpty ? "" : " (" + verdict.reasons.map(\.code).joined(separator: ", ") + ")"
         let skipped = result.skipped.isEmpty ? "" : "; skipped " + result.skipped.map { "\($0.file.name) (\($0.reason.rawValue))" }.joined(separator: ", ")
         return """
             \(name) — ID \(id), born \(born)
             \(checks.joined(separator: "; "))
+            verdict: \(verdict.kind.rawValue)\(reasons)
             read \(names) (\(result.fileBytes) bytes\(skipped)) from \(readerName) in \(result.statistics.commandCount) APDUs, \(milliseconds) ms
             """
     }

@@ -13,8 +13,10 @@ struct CardVerifyCommand: AsyncParsableCommand {
             Reads EF.SOD.bin and DG1.bin, DG2.bin… (or files named by identifier, 011D.bin…) from \
             the --lds folder, checks the SOD signature, every data group's hash and the document \
             signer against the CSCAs given. Trust comes only from the options: --csca, \
-            --master-list, --crl and --trust-dir (for the kiosk's own: /etc/cccdd/trust).
-            Exit status: 0 valid or validUnchained (signature and hashes valid); 1 hashMismatch, \
+            --master-list, --crl and --trust-dir (for the kiosk's own: /etc/cccdd/trust). The \
+            verdict adds the DG1/DG13 cross-checks, the card's expiry and, with --qr, the QR; saved \
+            files cannot prove they came from the original chip, so clone detection is not required.
+            Exit status (Passive Authentication's): 0 valid or validUnchained (signature and hashes valid); 1 hashMismatch, \
             badSignature, untrustedSigner or expired; 65 malformed files or trust files; 66 the \
             folder cannot be read.
             """
@@ -23,29 +25,20 @@ struct CardVerifyCommand: AsyncParsableCommand {
     @Option(name: .customLong("lds"), help: "Folder with the chip files.", transform: { URL(fileURLWithPath: $0) })
     var ldsDirectory: URL
 
-    @Option(name: .customLong("csca"), help: "A trusted CSCA certificate (PEM or DER); repeatable.",
-            transform: { URL(fileURLWithPath: $0) })
-    var cscaFiles: [URL] = []
+    @OptionGroup var trustOptions: TrustArguments
 
-    @Option(name: .customLong("master-list"), help: "An ICAO CSCA master list (.ml); repeatable.",
-            transform: { URL(fileURLWithPath: $0) })
-    var masterLists: [URL] = []
-
-    @Option(name: .customLong("crl"), help: "A CSCA's CRL (PEM or DER); repeatable.", transform: { URL(fileURLWithPath: $0) })
-    var crls: [URL] = []
-
-    @Option(name: .customLong("trust-dir"), help: "A trust directory (csca/, masterlists/, crl/).",
-            transform: { URL(fileURLWithPath: $0, isDirectory: true) })
-    var trustDirectory: URL?
-
-    @Flag(help: "Treat a signer whose issuer is not trusted as untrustedSigner rather than validUnchained.")
-    var strict = false
+    @Option(help: ArgumentHelp("The card's QR payload, compared with the saved DG13 and DG1.", valueName: "PAYLOAD"))
+    var qr: String?
 
     @Flag(help: "Print the result as JSON.")
     var json = false
 
     @Option(help: "Language of messages: vi or en.")
     var lang: Language = .en
+
+    func validate() throws {
+        _ = try qr.map(ChipAccessArguments.citizenQR(payload:))
+    }
 
     func run() async throws {
         let files: LDSFileSet
@@ -55,42 +48,23 @@ struct CardVerifyCommand: AsyncParsableCommand {
             StandardError.writeLine(error, in: lang)
             throw ExitCode(66)
         }
-        let trust = try TrustOptions.load(TrustSources(directory: trustDirectory, cscaFiles: cscaFiles,
-                                                       masterListFiles: masterLists, crlFiles: crls), lang: lang)
-        let policy = PassiveAuthenticationPolicy(unknownIssuer: strict ? .untrusted : .unchained)
-        let result = PassiveAuthenticator(trust: trust, policy: policy).verify(files)
+        let trust = try TrustOptions.load(trustOptions.sources, lang: lang)
+        let citizen = try qr.map(ChipAccessArguments.citizenQR(payload:))
+        // Saved files cannot show whether they came from the original chip: clone detection is
+        // not required here, and its checks say they did not run.
+        let verifier = CardVerifier(trust: trust, policy: trustOptions.policy(dropping: [.cloneDetection]))
+        let result = verifier.passiveAuthenticator.verify(files)
+        let verdict = verifier.verdict(passive: result, files: files, chipAuthentication: nil, activeAuthentication: nil,
+                                       qr: citizen, today: try FacilityDate.parse(trustOptions.today))
         if json {
-            print(try JSONOutput.render(PassiveAuthenticationJSON(result)), terminator: "")
+            print(try JSONOutput.render(PassiveAuthenticationJSON(result, verdict: verdict)), terminator: "")
         } else {
-            print(PassiveAuthenticationText.render(result, in: lang), terminator: "")
+            print(PassiveAuthenticationText.render(result, in: lang) + CardVerdictText.render(verdict, in: lang, skipping: Set(result.checks.map(\.name))), terminator: "")
         }
         switch result.outcome {
         case .valid, .validUnchained: return
         case .malformed: throw ExitCode(65)
         case .hashMismatch, .badSignature, .untrustedSigner, .expired: throw ExitCode(1)
         }
-    }
-}
-
-/// Loads trust sources for a command. A file the operator named that cannot be used stops the
-/// command (exit 65); problems inside a trust directory are warnings, as the daemon treats them.
-enum TrustOptions {
-    static func load(_ sources: TrustSources, lang: Language) throws -> TrustSnapshot {
-        let snapshot: TrustSnapshot
-        do {
-            snapshot = try TrustSnapshot.load(sources)
-        } catch {
-            StandardError.writeLine(error, in: lang)
-            throw ExitCode(65)
-        }
-        let named = Set(sources.cscaFiles + sources.masterListFiles + sources.crlFiles)
-        for problem in snapshot.problems {
-            StandardError.writeLine("\(problem.file.path): \(problem.error.operatorText(in: lang)) [\(problem.error.code)]")
-        }
-        if snapshot.problems.contains(where: { named.contains($0.file) }) { throw ExitCode(65) }
-        if snapshot.directoryMissing, let directory = sources.directory {
-            StandardError.writeLine("warning: trust directory \(directory.path) does not exist; no CSCA from it is trusted")
-        }
-        return snapshot
     }
 }

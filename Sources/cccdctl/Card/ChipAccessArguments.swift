@@ -19,6 +19,25 @@ struct ChipAccessArguments: ParsableArguments {
         _ = try credentials()
     }
 
+    /// The QR given with `--qr`, to open the chip and to compare with it; nil without `--qr`.
+    func citizenQR() throws -> CitizenQR? {
+        try qr.map(Self.citizenQR(payload:))
+    }
+
+    /// A chip ID card's QR payload, or a usage error saying why not.
+    static func citizenQR(payload: String) throws -> CitizenQR {
+        let scanned: ScannedQR
+        do {
+            scanned = try ScannedQR.parse(payload)
+        } catch {
+            throw ValidationError("--qr: \(error.operatorText()) [\(error.code)]")
+        }
+        guard case .cccd(let citizen) = scanned else {
+            throw ValidationError("--qr must be a chip ID card's QR, not a health-insurance card's")
+        }
+        return citizen
+    }
+
     /// The credentials the reader tries, in its order (PACE first, then BAC).
     func credentials() throws -> ChipCredentials {
         if let can {
@@ -26,16 +45,7 @@ struct ChipAccessArguments: ParsableArguments {
             return ChipCredentials(cardAccessNumber: number)
         }
         if let qr {
-            let scanned: ScannedQR
-            do {
-                scanned = try ScannedQR.parse(qr)
-            } catch {
-                throw ValidationError("--qr: \(error.operatorText()) [\(error.code)]")
-            }
-            guard case .cccd(let citizen) = scanned else {
-                throw ValidationError("--qr must be a chip ID card's QR, not a health-insurance card's")
-            }
-            return ChipCredentials(qr: citizen)
+            return ChipCredentials(qr: try Self.citizenQR(payload: qr))
         }
         let parts = (mrz ?? "").split(separator: ",", omittingEmptySubsequences: false).map {
             $0.trimmingCharacters(in: .whitespaces).uppercased()

@@ -3,7 +3,7 @@ import CardVerification
 import Foundation
 
 /// `card verify --json`: the outcome, the certificates involved and every check, with the same
-/// keys whatever the outcome (absent values are `null`).
+/// keys whatever the outcome (absent values are `null`), and the verdict.
 struct PassiveAuthenticationJSON: Encodable {
     let outcome: String
     let summary: String
@@ -17,8 +17,9 @@ struct PassiveAuthenticationJSON: Encodable {
     let documentSigner: CertificateJSON?
     let trustAnchor: CertificateJSON?
     let checks: [VerificationCheck]
+    let verdict: CardVerdictJSON
 
-    init(_ result: PassiveAuthenticationResult) {
+    init(_ result: PassiveAuthenticationResult, verdict: CardVerdict) {
         outcome = result.outcome.name
         summary = result.outcome.summary.en
         if case .hashMismatch(let group) = result.outcome { dataGroup = group.description } else { dataGroup = nil }
@@ -31,11 +32,12 @@ struct PassiveAuthenticationJSON: Encodable {
         documentSigner = result.documentSigner.map(CertificateJSON.init)
         trustAnchor = result.trustAnchor.map(CertificateJSON.init)
         checks = result.checks
+        self.verdict = CardVerdictJSON(verdict)
     }
 
     enum CodingKeys: String, CodingKey {
         case outcome, summary, dataGroup, malformedReason, signatureAndHashesValid, hashAlgorithm, signingTime
-        case signingTimeSource, verifiedDataGroups, documentSigner, trustAnchor, checks
+        case signingTimeSource, verifiedDataGroups, documentSigner, trustAnchor, checks, verdict
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -52,18 +54,7 @@ struct PassiveAuthenticationJSON: Encodable {
         try container.encode(Nullable(documentSigner), forKey: .documentSigner)
         try container.encode(Nullable(trustAnchor), forKey: .trustAnchor)
         try container.encode(checks.map(CheckJSON.init), forKey: .checks)
-    }
-}
-
-private struct CheckJSON: Encodable {
-    let name: String
-    let status: String
-    let detail: Nullable<String>
-
-    init(_ check: VerificationCheck) {
-        name = check.name
-        status = check.status.rawValue
-        detail = Nullable(check.detail)
+        try container.encode(verdict, forKey: .verdict)
     }
 }
 
@@ -76,10 +67,7 @@ enum PassiveAuthenticationText {
             lines.append("  issued by \(signer.issuer), valid \(CertificateJSON.day(signer.notBefore)) – \(CertificateJSON.day(signer.notAfter))")
         }
         if let anchor = result.trustAnchor { lines.append("Trusted CSCA: \(anchor.subject)") }
-        for check in result.checks {
-            let status = check.status.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)
-            lines.append("  \(status)\(check.name)\(check.detail.map { ": \($0)" } ?? "")")
-        }
+        lines += result.checks.map(CardVerdictText.line)
         return lines.joined(separator: "\n") + "\n"
     }
 }

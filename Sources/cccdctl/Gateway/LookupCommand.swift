@@ -95,18 +95,10 @@ struct LookupCommand: AsyncParsableCommand {
             }
             visit = parsed
         } else {
-            visit = Self.todayInVietnam()
+            visit = FacilityDate.today()
         }
         return try EligibilityQuery(subject: LookupSubject(parsing: subjectText), fullName: name,
                                     birthDate: birth, visitDate: visit)
-    }
-
-    static func todayInVietnam() -> CivilDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? TimeZone(secondsFromGMT: 7 * 3600) ?? .current
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return CivilDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1)
-            ?? CivilDate(year: 2000, month: 1, day: 1)!
     }
 
     /// A few lines for a person at a terminal.
