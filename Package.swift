@@ -225,6 +225,8 @@ let package = Package(
             dependencies: [
                 "CCCDIdentity", "ScannerInput", "QRImaging", "SmartCardReader", "ChipProtocol", "ICAOCrypto", "LDS",
                 "CardVerification", "Eligibility", "EligibilityGateways", "Ledger",
+                "KioskPipeline",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -355,6 +357,21 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "KioskPipelineTests",
+            dependencies: [
+                "KioskPipeline", "CardVerification", "CCCDIdentity", "CCCDTestSupport", "Eligibility", "EligibilityGateways",
+                "Ledger", "VirtualChip", "BHXHSimulator",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "KioskHTTPTests",
+            dependencies: ["KioskHTTP", "CCCDTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

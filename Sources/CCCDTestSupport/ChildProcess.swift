@@ -14,6 +14,10 @@ public struct ProcessOutcome: Sendable {
 
 public struct ChildProcessError: Error, CustomStringConvertible {
     public var description: String
+
+    public init(description: String) {
+        self.description = description
+    }
 }
 
 /// Runs `executable` to completion with `arguments`, feeding `stdin`, and captures its output.

@@ -14,9 +14,11 @@ import Synchronization
 public final class SpawnedProcess: Sendable {
     public let pid: Int32
     private let reaped = Mutex(false)
+    private let status = Mutex<Int32?>(nil)
 
-    /// Starts `executable` with `arguments`, stdout and stderr appended to `logPath`.
-    public init(executable: String, arguments: [String], logPath: String) throws {
+    /// Starts `executable` with `arguments`, stdout and stderr appended to `logPath`; `environment`
+    /// is added to (and overrides) the test process's own.
+    public init(executable: String, arguments: [String], logPath: String, environment: [String: String] = [:]) throws {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -36,8 +38,11 @@ public final class SpawnedProcess: Sendable {
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        let merged = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let envp = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { envp.forEach { free($0) } }
         var child = pid_t()
-        let result = posix_spawn(&child, executable, &actions, &attributes, argv, environ)
+        let result = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
         guard result == 0 else {
             throw ChildProcessError(description: "cannot start \(executable): error \(result)")
         }
@@ -48,12 +53,20 @@ public final class SpawnedProcess: Sendable {
     public func reapIfExited() -> Bool {
         reaped.withLock { reaped in
             if reaped { return true }
-            var status: Int32 = 0
-            let result = waitpid(pid, &status, WNOHANG)
+            var raw: Int32 = 0
+            let result = waitpid(pid, &raw, WNOHANG)
             reaped = result == pid || (result < 0 && errno == ECHILD)
+            if result == pid {
+                // WIFEXITED → the exit status; killed by a signal → 128 + signal, as shells report it.
+                let signal = raw & 0x7F
+                status.withLock { $0 = signal == 0 ? (raw >> 8) & 0xFF : 128 + signal }
+            }
             return reaped
         }
     }
+
+    /// The exit status once reaped (128 + N when killed by signal N); nil while running.
+    public var exitStatus: Int32? { status.withLock { $0 } }
 
     /// Sends `number` to the child unless it has already been reaped.
     public func signal(_ number: Int32) {

@@ -43,17 +43,17 @@ public struct VirtualCardMaterial: Sendable {
 
     /// A copy of sample `name`'s profile with its own EF.SOD, signed by `cccd-vcard sign-sod`
     /// (openssl cms) with another document signer (`signer`, `key`: PEM files).
-    func resigned(_ name: String, suffix: String, signer: URL, key: URL) async throws -> URL {
+    public func resigned(_ name: String, suffix: String, signer: URL, key: URL) async throws -> URL {
         let data = try Data(contentsOf: profile(name))
         guard var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw EndToEndFailure(description: "\(name) is not a JSON object")
+            throw ChildProcessError(description: "\(name) is not a JSON object")
         }
         object["securityObject"] = "EF.SOD-\(suffix).bin"
         let url = cardFolder(name).appendingPathComponent("\(name)-\(suffix).json")
         try JSONSerialization.data(withJSONObject: object).write(to: url)
         let outcome = try await runProcess(BuiltProducts.executable("cccd-vcard"),
                                            ["sign-sod", "--profile", url.path, "--signer", signer.path, "--key", key.path])
-        guard outcome.status == 0 else { throw EndToEndFailure(description: "sign-sod failed: \(outcome.stderrText)") }
+        guard outcome.status == 0 else { throw ChildProcessError(description: "sign-sod failed: \(outcome.stderrText)") }
         return url
     }
 

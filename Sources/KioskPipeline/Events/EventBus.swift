@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Synchronization
 
 /// The in-process event bus: the pipeline publishes, the HTTP layer's SSE streams subscribe.

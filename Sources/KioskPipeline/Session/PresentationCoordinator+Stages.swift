@@ -27,9 +27,9 @@ extension PresentationCoordinator {
                     on: reader, credentials: ChipCredentials(qr: qr), plan: plan, timeout: timeout,
                     progress: { progress in Task { await self.progressed(id: id, progress) } }
                 )
-                await self.chipRead(id: id, result, duration: ContinuousClock.now - started)
+                self.chipRead(id: id, result, duration: ContinuousClock.now - started)
             } catch {
-                await self.chipFailed(id: id, error, duration: ContinuousClock.now - started)
+                self.chipFailed(id: id, error, duration: ContinuousClock.now - started)
             }
         }
     }
@@ -98,7 +98,7 @@ extension PresentationCoordinator {
                                            card: nil, source: "none", gatewayCalls: 0)
             }
             let query = try? identity.query.get()
-            await self.lookedUp(id: id, result, query: query, subject: subject, recheckOf: previous)
+            self.lookedUp(id: id, result, query: query, subject: subject, recheckOf: previous)
         }
     }
 

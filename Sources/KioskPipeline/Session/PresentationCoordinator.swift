@@ -1,8 +1,8 @@
 import CardVerification
-public import CCCDIdentity
+import CCCDIdentity
 import ChipProtocol
 import Eligibility
-public import Foundation
+import Foundation
 public import LDS
 import Ledger
 public import Logging
@@ -147,7 +147,9 @@ public actor PresentationCoordinator {
         switch current.state {
         case .waitingForCard:
             startLookup()
-        case .done, .failed where current.result?.outcome.isDefinitive != true:
+        case .done, .failed:
+            // A definitive answer is not asked again; a missing one (gateway down) is.
+            guard current.result?.outcome.isDefinitive != true else { return }
             startLookup(recheckOf: current.recordSequence)
         default:
             break
@@ -195,7 +197,7 @@ public actor PresentationCoordinator {
         timer = Task {
             try? await Task.sleep(for: delay)
             guard !Task.isCancelled else { return }
-            await self.fire(id: id, action)
+            self.fire(id: id, action)
         }
     }
 

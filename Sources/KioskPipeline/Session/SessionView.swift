@@ -1,6 +1,5 @@
 public import CardVerification
 public import CCCDIdentity
-public import Foundation
 
 /// The current presentation as the kiosk page shows it (`GET /api/v1/session`, every event).
 ///

@@ -89,23 +89,10 @@ struct CardReadCommand: AsyncParsableCommand {
         let plan = ReadPlan(dataGroups: try dataGroups())
         let service = PCSCService(configuration: .init(recoveryBackoff: [.milliseconds(100), .milliseconds(300), .milliseconds(600)]))
         let readerName = try CardReaderChoice(requested: reader).pick(from: try await service.readers())
-        let connection = try await service.connection(to: readerName)
         var handler: ReadProgressHandler?
         if let progress { handler = { progress.report($0) } }
-        let result: ChipReadResult
-        do {
-            result = try await ChipSession.read(
-                over: ResettableCardConnection(connection: connection), credentials: credentials, plan: plan,
-                policy: readPolicy(for: connection), timeout: .seconds(timeout), progress: handler
-            )
-            await connection.disconnect()
-        } catch let error as SmartCardError {
-            await connection.disconnect()
-            throw await CardRemoval.explain(error, reader: readerName, service: service)
-        } catch {
-            await connection.disconnect()
-            throw error
-        }
+        let result = try await PCSCChipTerminal(service: service).readChip(
+            on: readerName, credentials: credentials, plan: plan, timeout: .seconds(timeout), progress: handler)
         if let out {
             try ChipFileWriter.writeFiles(result.files, to: URL(fileURLWithPath: out, isDirectory: true))
         }

@@ -26,26 +26,3 @@ struct CardReaderChoice {
         return reader.name
     }
 }
-
-/// The chunk sizes the reader and the card allow: extended length when the reader carries it and
-/// the card's ATR does not deny it (the chip layer still falls back on 6700/6B00/6988), else
-/// short APDUs with Le 0xDF.
-func readPolicy(for connection: CardConnection) -> ReadPolicy {
-    let capabilities = connection.capabilities
-    guard capabilities.allowsExtendedLength(for: connection.answerToReset) else { return .shortOnly }
-    return .extended(readerMaximumResponseLength: capabilities.maxResponseLength)
-}
-
-/// A PC/SC connection the chip session can reset: after secure messaging broke, a card reset
-/// (SCardReconnect with SCARD_RESET_CARD) is the clean way to run access control again.
-struct ResettableCardConnection: ResettableAPDUTransport {
-    let connection: CardConnection
-
-    func transmit(_ command: [UInt8]) async throws -> [UInt8] {
-        try await connection.transmit(command)
-    }
-
-    func resetCard() async throws {
-        try await connection.reconnect(resetCard: true)
-    }
-}
