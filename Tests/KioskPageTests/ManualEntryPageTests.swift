@@ -19,7 +19,7 @@ struct ManualEntryPageTests {
                     "type:#manual-id=001190006789", "type:#manual-name=Nguyễn Thị Mẫu", "type:#manual-dob=15/03/1985",
                     "click:#manual-submit", "wait-text:Số định danh không khớp với năm sinh", "screenshot:manual-422",
                     "type:#manual-dob=15/03/1990", "click:#manual-submit", "wait-gone:#manual-dialog[open]",
-                    "wait-text:Nhập thủ công", "wait-text:Đủ điều kiện hưởng BHYT", "wait-text:0011****6789",
+                    "wait-text:Nguồn Nhập thủ công", "wait-text:Đủ điều kiện hưởng BHYT", "wait-text:0011****6789",
                     "wait-text:Chưa xác thực chip", "screenshot:manual-result",
                     // By BHYT card code.
                     "click:#manual-open", "click-text:Theo mã thẻ BHYT", "type:#manual-card-code=dn40101", "click:#manual-submit",
