@@ -4,7 +4,7 @@ import Testing
 
 /// Staff entering a patient by hand when a card cannot be read: the page's own checks, the daemon's
 /// 422 answers shown in the form, and the lookup that follows.
-@Suite(.serialized, .enabled(if: KioskBrowser.chromium != nil, "Debian's chromium is not installed (make test-deps)"))
+@Suite(.serialized, .enabled(if: KioskBrowser.isAvailable, "Debian's chromium is not installed (make test-deps)"))
 struct ManualEntryPageTests {
     @Test func aCardPulledMidReadLeadsToManualEntry() async throws {
         try await withTemporaryDirectory { folder in

@@ -4,7 +4,7 @@ import Testing
 
 /// The reception page in headless Chromium at both kiosk screen sizes, fed by the page's development
 /// fake: what a patient and the desk see for each kind of presentation.
-@Suite(.serialized, .enabled(if: KioskBrowser.chromium != nil, "Debian's chromium is not installed (make test-deps)"))
+@Suite(.serialized, .enabled(if: KioskBrowser.isAvailable, "Debian's chromium is not installed (make test-deps)"))
 struct ReceptionPageTests {
     @Test(arguments: ["1280x800", "1920x1080"])
     func presentationsShowTheVerdictAndTheInsuranceResult(size: String) async throws {

@@ -20,7 +20,7 @@ struct DevKiosk: Sendable {
     /// `cookie` is the per-boot session secret: the same value across a restart models a page whose
     /// cookie is still accepted, a new one a daemon that no longer knows it.
     static func start(port: Int = 0, cookie: String, hold: Double, pace: Double = 0.3, log: URL) async throws -> DevKiosk {
-        guard let python = which("python3") else { throw ChildProcessError(description: "python3 is not installed") }
+        guard let python = which("python3") else { throw KioskPageTestError(description: "python3 is not installed") }
         let process = try SpawnedProcess(
             executable: python.path,
             arguments: [script.path, "--port", String(port), "--cookie", cookie, "--hold", String(hold), "--pace", String(pace)],
@@ -37,7 +37,7 @@ struct DevKiosk: Sendable {
             try await Task.sleep(for: .milliseconds(50))
         }
         await process.stop()
-        throw ChildProcessError(description: "the kiosk page fake did not start: \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
+        throw KioskPageTestError(description: "the kiosk page fake did not start: \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
     }
 
     func stop() async { await process.stop() }
@@ -54,4 +54,9 @@ struct DevKiosk: Sendable {
             throw error
         }
     }
+}
+
+/// A fixture of these tests (the fake, the harness, a rendezvous file) that did not do its part.
+struct KioskPageTestError: Error, CustomStringConvertible {
+    var description: String
 }

@@ -315,12 +315,21 @@ def main():
     parser.add_argument('--screenshots', required=True, help='directory for the PNG files')
     parser.add_argument('--timeout', type=float, default=15, help='seconds each wait may take')
     parser.add_argument('--rendezvous-timeout', type=float, default=60)
+    parser.add_argument('--deadline', type=float, default=120, help='seconds the whole run may take')
     parser.add_argument('--personal-data', action='append', default=[], help='a string that must never leak')
     parser.add_argument('--chromium', default=shutil.which('chromium') or shutil.which('chromium-browser') or 'chromium')
     parser.add_argument('steps', nargs='*')
     options = parser.parse_args()
 
     os.makedirs(options.screenshots, exist_ok=True)
+    # A parent that spawned this from a thread with signals blocked (Swift's Process does) would pass
+    # that mask on to Chromium, whose processes rely on SIGTERM and SIGCHLD.
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])
+
+    def overran(*_):
+        raise Failure(f'the whole run exceeded its deadline of {options.deadline:g} s')
+    signal.signal(signal.SIGALRM, overran)
+    signal.setitimer(signal.ITIMER_REAL, options.deadline)
     browser, step = None, 'start'
     with tempfile.TemporaryDirectory(prefix='kiosk-browser-') as profile:
         try:
@@ -331,7 +340,7 @@ def main():
             browser.open_page(width, height)
             step = 'open'
             browser.navigate(options.url, options.timeout)
-            for number, step in enumerate(options.steps, 1):
+            for step in options.steps:
                 run_step(browser, step, options)
                 browser.pump()
                 if browser.exceptions or browser.violations:
@@ -347,8 +356,11 @@ def main():
                 data = browser.call('Page.captureScreenshot', {'format': 'png'}, timeout=10)['data']
                 with open(os.path.join(options.screenshots, 'FAILED.png'), 'wb') as file:
                     file.write(base64.b64decode(data))
-            except (SetupError, OSError, TypeError):
+            except (SetupError, OSError, TypeError, AttributeError, Failure):
                 pass
+            if browser and 'deadline' in str(failure):
+                with open(browser.log_path, errors='replace') as log:
+                    print(f'kiosk_browser: Chromium log: {log.read()[-1500:]}', file=sys.stderr)
             return 1
         except (SetupError, OSError) as error:
             print(f'kiosk_browser: SETUP ERROR at step {step!r}: {error}', file=sys.stderr)
@@ -357,6 +369,7 @@ def main():
                     print(log.read()[-2000:], file=sys.stderr)
             return 2
         finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
             if browser:
                 browser.close()
 
