@@ -7,7 +7,9 @@ BIN           = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path)
 # Debian packages the build and the tests need (system libraries, and the independent tools the
 # tests check the product against).
 BUILD_DEBS = pkg-config libzbar-dev libpng-dev libturbojpeg0-dev libusb-1.0-0-dev libssl-dev libpcsclite-dev libsqlite3-dev
-TEST_DEBS  = qrencode imagemagick openssl pcscd vsmartcard-vpcd sqlite3 udev
+# udev: udevadm checks the rules; chromium: the kiosk page's browser tests drive it over its
+# DevTools pipe (no chromedriver needed).
+TEST_DEBS  = qrencode imagemagick openssl pcscd vsmartcard-vpcd sqlite3 udev chromium
 
 .PHONY: all build deps test-deps test demo bench clean install install-tools deb
 

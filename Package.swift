@@ -390,6 +390,14 @@ let package = Package(
             dependencies: ["CCCDTestSupport"],
             swiftSettings: strictSettings
         ),
+        // The reception page (Sources/KioskWeb/Resources) in headless Chromium, driven by
+        // browser/kiosk_browser.py against scripts/kiosk-page-dev.py.
+        .testTarget(
+            name: "KioskPageTests",
+            dependencies: ["CCCDTestSupport"],
+            exclude: ["browser"],
+            swiftSettings: strictSettings
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
