@@ -9,7 +9,7 @@ struct ReceptionPageTests {
     @Test(arguments: ["1280x800", "1920x1080"])
     func presentationsShowTheVerdictAndTheInsuranceResult(size: String) async throws {
         try await withTemporaryDirectory { folder in
-            try await DevKiosk.with(cookie: "reception-\(size)", hold: 4, in: folder) { kiosk in
+            try await DevKiosk.with(cookie: "reception-\(size)", hold: 8, in: folder) { kiosk in
                 let shots = try KioskBrowser.screenshots("presentations-\(size)")
                 try await KioskBrowser.run(url: kiosk.loginURL, size: size, screenshots: shots, steps: [
                     "wait-text:Xin mời xuất trình thẻ Căn cước", "wait-text:Quét mã QR trên thẻ", "wait-text:Đặt thẻ lên đầu đọc",
@@ -21,7 +21,7 @@ struct ReceptionPageTests {
                     "wait-text:Đủ điều kiện hưởng BHYT", "wait-selector:#panel-bhyt.tone-good", "wait-text:DN4010123456789",
                     "wait-text:Thông tin thẻ chính xác", "wait-text:Tiếp nhận khám BHYT đúng tuyến", "wait-selector:#patient-photo",
                     "screenshot:insured",
-                    // Held for 4 s, then the page clears itself back to waiting.
+                    // Held for 8 s, then the page clears itself back to waiting.
                     "wait-text:Xin mời xuất trình thẻ Căn cước", "wait-no-text:Nguyễn Thị Mẫu", "wait-gone:#patient-photo",
                 ] + KioskBrowser.present("Chip sao chép") + [
                     "wait-text:Thẻ có dấu hiệu bất thường", "wait-selector:#panel-verdict.tone-bad",

@@ -68,6 +68,14 @@ class Browser:
         def in_child():
             os.dup2(child_in, 3)
             os.dup2(child_out, 4)
+            # Nothing else inheritable may reach Chromium: a pipe of whoever started this harness,
+            # held by a lingering Chromium helper, would keep that parent waiting for EOF.
+            for name in os.listdir('/proc/self/fd'):
+                try:   # the listing's own descriptor is in the list, already closed
+                    if int(name) > 4 and not fcntl.fcntl(int(name), fcntl.F_GETFD) & fcntl.FD_CLOEXEC:
+                        os.close(int(name))
+                except OSError:
+                    pass
             try:   # the browser dies with the harness, even when the harness is SIGKILLed
                 ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)   # PR_SET_PDEATHSIG
             except (OSError, AttributeError):
@@ -181,7 +189,10 @@ class Browser:
             self.process.wait(timeout=5)
         except subprocess.TimeoutExpired:
             self.process.kill()
-            self.process.wait()
+            try:
+                self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                print(f'kiosk_browser: Chromium (pid {self.process.pid}) did not exit after SIGKILL', file=sys.stderr)
 
 
 # JavaScript run in the page: find a visible element and where to click it.
