@@ -39,7 +39,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public static func load(path: String, purpose: Purpose = .production) throws(ConfigurationProblems) -> DaemonConfiguration {
         let fileName = URL(fileURLWithPath: path).lastPathComponent
         let text: String
-        do {
+        do throws(ConfigurationProblem) {
             text = try ConfigurationText.read(path: path)
         } catch {
             throw ConfigurationProblems(fileName: fileName, problems: [error])

@@ -29,7 +29,7 @@ enum Fixtures {
 
     /// The problems `text` has, or none when it parses.
     static func problems(_ text: String, purpose: DaemonConfiguration.Purpose = .demo) -> [ConfigurationProblem] {
-        do {
+        do throws(ConfigurationProblems) {
             _ = try DaemonConfiguration.parse(text, purpose: purpose)
             return []
         } catch {

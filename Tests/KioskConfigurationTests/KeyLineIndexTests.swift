@@ -81,13 +81,18 @@ struct KeyLineIndexTests {
         #expect(index.nearestPosition(of: ConfigKey("site", "facility")) == nil)
     }
 
-    @Test("Nesting beyond the limit stops the scan and is reported", arguments: [
-        "[" + Array(repeating: "a", count: 40).joined(separator: ".") + "]",
-        Array(repeating: "a", count: 40).joined(separator: ".") + " = 1",
-        "x = " + String(repeating: "[", count: 40),
-        "x = " + String(repeating: "{ a = ", count: 40),
-    ])
-    func tooDeep(text: String) {
-        #expect(KeyLineIndex("ok = 1\n" + text).tooDeep?.line == 2)
+    @Test("Nesting beyond the limit stops the scan and is reported")
+    func tooDeep() {
+        let deep = [
+            "[" + Array(repeating: "a", count: 40).joined(separator: ".") + "]",
+            Array(repeating: "a", count: 40).joined(separator: ".") + " = 1",
+            "x = " + String(repeating: "[", count: 40),
+            "x = " + String(repeating: "{ a = ", count: 40),
+        ]
+        for text in deep {
+            #expect(KeyLineIndex("ok = 1\n" + text).tooDeep?.line == 2)
+        }
+        let limit = Array(repeating: "a", count: KeyLineIndex.maximumDepth).joined(separator: ".") + " = 1"
+        #expect(KeyLineIndex(limit).tooDeep == nil)
     }
 }

@@ -38,7 +38,7 @@ struct SecretSourceTests {
             try write("s3cret-value\r\n", to: file, mode: mode)
             let source = SecretSource(environment: [:])
             let reference = SecretReference(credential: "bhxh-password", file: file.path, key: "gateway.bhxh.password")
-            do {
+            do throws(ConfigurationProblem) {
                 let secret = try source.resolve(reference)
                 #expect(accepted && secret.exposedValue == "s3cret-value")
             } catch {
@@ -59,7 +59,7 @@ struct SecretSourceTests {
                 #expect(throws: ConfigurationProblem.self) {
                     try source.resolve(credential: "bhxh-password", file: file, key: "k")
                 }
-                do { _ = try source.resolve(credential: "bhxh-password", file: file, key: "k") } catch {
+                do throws(ConfigurationProblem) { _ = try source.resolve(credential: "bhxh-password", file: file, key: "k") } catch {
                     #expect(error.code == "config.secretUnavailable")
                 }
             }

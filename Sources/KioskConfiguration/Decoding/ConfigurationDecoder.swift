@@ -15,6 +15,10 @@ enum ConfigurationDecoder {
                 vi: "Lồng bảng/khóa quá sâu (tối đa \(KeyLineIndex.maximumDepth) cấp)",
                 en: "Tables or keys nested too deeply (at most \(KeyLineIndex.maximumDepth) levels)"))])
         }
+        if let brace = index.braceInArray {
+            return (defaults, [ConfigurationProblem(.syntax, key: "", line: brace.line, column: brace.column, message: .init(
+                vi: "Danh sách có dấu } ở chỗ cần giá trị", en: "An array has a } where a value belongs"))])
+        }
         let entries: [String: TOMLNode]
         switch TOMLNode.parse(text) {
         case .success(let parsed): entries = parsed

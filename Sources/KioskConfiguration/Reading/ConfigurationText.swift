@@ -30,7 +30,9 @@ enum ConfigurationText {
             vi: "Tệp cấu hình quá lớn (tối đa 1 MiB)", en: "The configuration file is too large (at most 1 MiB)"))
     }
 
-    /// Problems TOMLKit must not see: its C interface stops at a NUL byte, silently dropping the rest.
+    /// Problems TOMLKit must not see. Its C interface stops at a NUL byte, silently dropping the
+    /// rest. And toml++ 3 (inside TOMLKit 0.6) *assumes* a table header starts with a key: `[=]`
+    /// aborts a debug build and is undefined behaviour in release (found by the fuzz test).
     static func problems(in text: String) -> [ConfigurationProblem] {
         if text.utf8.count > maximumSize { return [tooLarge] }
         var line = 1
@@ -41,7 +43,30 @@ enum ConfigurationText {
             }
             if byte == UInt8(ascii: "\n") { line += 1 }
         }
+        if let header = firstHeaderWithoutKey(text) {
+            return [ConfigurationProblem(.syntax, key: "", line: header, message: .init(
+                vi: "Tiêu đề bảng phải bắt đầu bằng tên khóa, như [gateway.bhxh]",
+                en: "A table header must start with a key, as in [gateway.bhxh]"))]
+        }
         return []
+    }
+
+    /// The first line that opens a header (`[` or `[[` after leading blanks) not followed by a
+    /// bare-key character or a quote. Deliberately stricter than TOML: it also flags a line of a
+    /// multi-line nested array that starts with `[` and no value, which the schema never needs.
+    static func firstHeaderWithoutKey(_ text: String) -> Int? {
+        let leading: Set<Unicode.Scalar> = [" ", "\t", "\r", "\u{0B}", "\u{0C}", "\u{FEFF}"]
+        for (index, line) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line.drop { leading.contains($0) }
+            guard rest.first == "[" else { continue }
+            rest = rest.dropFirst()
+            if rest.first == "[" { rest = rest.dropFirst() }
+            rest = rest.drop { $0 == " " || $0 == "\t" }
+            guard let first = rest.first, TextCursor.isBareKeyScalar(first) || first == "\"" || first == "'" else {
+                return index + 1
+            }
+        }
+        return nil
     }
 
     /// The line of the first byte sequence that is not UTF-8.

@@ -17,6 +17,9 @@ struct KeyLineIndex {
     private(set) var positions: [ConfigKey: Position] = [:]
     /// Where the text first nests deeper than ``maximumDepth``; scanning stopped there.
     private(set) var tooDeep: Position?
+    /// Where an array holds a `}` where a value belongs. toml++ *assumes* that cannot happen (an
+    /// abort in debug builds, undefined behaviour in release), so such a text must not reach it.
+    private(set) var braceInArray: Position?
 
     private var cursor: TextCursor
     private var table = ConfigKey.root
@@ -24,7 +27,7 @@ struct KeyLineIndex {
 
     init(_ text: String) {
         cursor = TextCursor(text)
-        while !cursor.atEnd && tooDeep == nil {
+        while !cursor.atEnd && tooDeep == nil && braceInArray == nil {
             scanStatement()
         }
     }
@@ -64,11 +67,11 @@ struct KeyLineIndex {
         var key = ConfigKey.root
         for (offset, segment) in segments.enumerated() {
             key = key.appending(segment)
+            if positions[key] == nil { positions[key] = start }
             if offset < segments.count - 1, let count = arrayCounts[key] {
                 key = key.appending(index: count - 1)
             }
         }
-        if positions[key] == nil { positions[key] = start }
         if isArray {
             let count = arrayCounts[key, default: 0]
             arrayCounts[key] = count + 1
@@ -80,12 +83,12 @@ struct KeyLineIndex {
 
     /// Records a (possibly dotted) key and the tables its dots imply; returns its full path.
     private mutating func record(_ segments: [String], under base: ConfigKey, at start: Position) -> ConfigKey {
+        guard checkDepth(base.components.count + segments.count, at: start) else { return base }
         var key = base
         for segment in segments {
             key = key.appending(segment)
             if positions[key] == nil { positions[key] = start }
         }
-        _ = checkDepth(key.components.count, at: start)
         return key
     }
 
@@ -109,6 +112,10 @@ struct KeyLineIndex {
             cursor.skipBlank(acrossLines: !stack.isEmpty)
             let start = cursor.position
             if !stack.isEmpty, positions[valueKey] == nil { positions[valueKey] = start }
+            if case .array? = stack.last, cursor.current == "}" {
+                braceInArray = start
+                return
+            }
             switch cursor.current {
             case "["?:
                 cursor.advance()

@@ -65,7 +65,10 @@ struct TextCursor {
             }
             if !multiline && scalar == "\n" { return String(contents) }
             if scalar == quote && (!multiline || (peek(1) == quote && peek(2) == quote)) {
-                for _ in 0..<(multiline ? 3 : 1) { advance() }
+                // A multi-line string may end with up to two quotes of content before its delimiter.
+                var closing = multiline ? 3 : 1
+                while multiline, closing < 5, peek(closing) == quote { closing += 1 }
+                for _ in 0..<closing { advance() }
                 return String(contents)
             }
             contents.append(scalar)

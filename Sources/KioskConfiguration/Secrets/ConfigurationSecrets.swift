@@ -13,7 +13,7 @@ extension DaemonConfiguration {
     /// startup and `--check-config` can report all of them together with the file's problems.
     public func secretProblems(using source: SecretSource) -> [ConfigurationProblem] {
         neededSecrets.compactMap { (reference) -> ConfigurationProblem? in
-            do {
+            do throws(ConfigurationProblem) {
                 _ = try source.resolve(reference)
                 return nil
             } catch {
