@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // MARK: System libraries (Debian -dev packages; `make deps` installs them)
@@ -211,6 +212,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: Configuration — the daemon's one TOML file, validated with every problem's line, and its secrets
+        .target(
+            name: "KioskConfiguration",
+            dependencies: ["CCCDIdentity", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: strictSettings
+        ),
+
         // MARK: Executables
         .executableTarget(
             name: "bhxh-sim",
@@ -366,6 +374,14 @@ let package = Package(
                 "Ledger", "VirtualChip", "BHXHSimulator",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "KioskConfigurationTests",
+            dependencies: [
+                "KioskConfiguration", "CCCDIdentity", "CCCDTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: strictSettings
         ),
