@@ -20,7 +20,8 @@ enum CheckpointTable {
 
 extension Ledger {
     /// Signs and stores a checkpoint of the current chain head, logs its line, and returns it.
-    /// The daemon calls this on a timer and at shutdown; exports call it before reading.
+    /// The daemon calls this at shutdown (and ``writeCheckpointIfDue(now:interval:)`` on a timer);
+    /// exports call it before reading.
     @discardableResult
     public func writeCheckpoint(at instantMilliseconds: Int64) throws(LedgerError) -> Checkpoint {
         let signer = try requireSigner()
