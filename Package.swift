@@ -144,17 +144,6 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        // Lookups that ended without an answer, persisted and retried in the background.
-        // (A stop-gap store: the ledger issue owns the product's SQLite database.)
-        .target(
-            name: "EligibilityRecheck",
-            dependencies: [
-                "Eligibility", "CCCDIdentity",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: strictSettings
-        ),
         // The BHXH egw simulator, a library so tests run it in-process, independent of the client code.
         .target(
             name: "BHXHSimulator",
@@ -168,7 +157,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
-        // MARK: Ledger — the append-only, hash-chained, privacy-preserving presentation record and its statistics
+        // MARK: Ledger — the append-only, hash-chained, privacy-preserving presentation record, its statistics,
+        // and the eligibility re-check queue (in the same file, so an answer and its linked record commit together)
         .target(
             name: "Ledger",
             dependencies: [
@@ -332,7 +322,7 @@ let package = Package(
         .testTarget(
             name: "EligibilityTests",
             dependencies: [
-                "Eligibility", "EligibilityGateways", "EligibilityRecheck", "BHXHSimulator", "CCCDTestSupport",
+                "Eligibility", "EligibilityGateways", "Ledger", "BHXHSimulator", "CCCDTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],

@@ -1,6 +1,7 @@
 import BHXHSimulator
 import CCCDTestSupport
 import Foundation
+import Ledger
 import Testing
 
 /// `cccdctl lookup` and `cccdctl gateway probe`, the real binary against the in-process simulator.
@@ -108,6 +109,44 @@ struct GatewayCLITests {
             let refused = try await runProcess(cccdctl, ["gateway", "probe"] + accountFlags(simulator, passwordFile))
             #expect(refused.status == 77)
             #expect(refused.stdoutText.hasPrefix("loginRefused"))
+        }
+    }
+
+    @Test func lookupWithALedgerRecordsAManualPresentationBeforePrintingTheAnswer() async throws {
+        try await withSetup { simulator, passwordFile in
+            let folder = passwordFile.deletingLastPathComponent()
+            let ledger = folder.appendingPathComponent("ledger.sqlite").path
+            let lookup = ["lookup", "--id", "001190000123", "--name", "Nguyễn Thị Mẫu", "--dob", "1990-03-15",
+                          "--visit-date", "2026-11-24", "--ledger", ledger, "--facility", "01001"] + accountFlags(simulator, passwordFile)
+            let first = try await runProcess(cccdctl, lookup)
+            #expect(first.status == 0, "stderr: \(first.stderrText)")
+            #expect(first.stdoutText.hasSuffix("recorded in the ledger as sequence 1\n"))
+            let second = try await runProcess(cccdctl, lookup + ["--json"])
+            let json = try #require(try JSONSerialization.jsonObject(with: second.stdout) as? [String: Any])
+            #expect(json["ledgerSequence"] as? Int == 2)
+            #expect(json["outcome"] as? String == "eligible")
+            let plain = try await runProcess(cccdctl, Array(lookup.prefix(9)) + ["--json"] + accountFlags(simulator, passwordFile))
+            #expect(plain.status == 0)
+            let plainJSON = try #require(try JSONSerialization.jsonObject(with: plain.stdout) as? [String: Any])
+            #expect(plainJSON["ledgerSequence"] == nil, "not recorded without --ledger")
+            let missing = try await runProcess(cccdctl, Array(lookup.prefix(11)) + accountFlags(simulator, passwordFile))
+            #expect(missing.status != 0 && missing.stderrText.contains("--facility"))
+
+            // The same person twice: one pseudonym, source manual, no identity in the file.
+            let records = try Ledger(readOnlyAt: ledger, publicKey: nil).records()
+            #expect(records.map(\.source) == ["manual", "manual"])
+            #expect(records.map(\.resultClass) == ["eligible", "eligible"])
+            #expect(records[0].subject == records[1].subject && records[0].subject.count == 64)
+            #expect(records.allSatisfy { $0.facility == "01001" && $0.kiosk == "cccdctl" && $0.recheckOf == 0 })
+            let verify = try await runProcess(cccdctl, ["ledger", "verify", "--ledger", ledger])
+            #expect(verify.stdoutText.hasPrefix("intact: 2 records verified"))
+            let secretMode = try FileManager.default.attributesOfItem(atPath: ledger + ".site-secret")[.posixPermissions] as? Int
+            #expect(secretMode == 0o600)
+            let bytes = try [ledger, ledger + "-wal"].filter { FileManager.default.fileExists(atPath: $0) }
+                .map { String(decoding: try Data(contentsOf: URL(fileURLWithPath: $0)), as: UTF8.self) }.joined()
+            for personal in ["001190000123", "Nguyễn Thị Mẫu", "15/03/1990", "GD4010190000123"] {
+                #expect(!bytes.contains(personal))
+            }
         }
     }
 }

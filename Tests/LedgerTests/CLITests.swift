@@ -65,4 +65,42 @@ struct CLITests {
             #expect(broken.stdoutText.hasPrefix("broken at sequence 700: hashMismatch"))
         }
     }
+
+    @Test("An auditor verifies a copy with only the exported public key; a wrong key fails; the copy is not written",
+          .enabled(if: built, "cccdctl not built: swift build --build-tests first"))
+    func auditorCopy() async throws {
+        try await withTemporaryDirectory { folder in
+            let db = folder.appendingPathComponent("l.sqlite").path
+            #expect(try await run(["ledger", "import-sample", "--count", "2500", "--ledger", db]).status == 0)
+            let keyFile = folder.appendingPathComponent("device.pub").path
+            let exported = try await run(["ledger", "public-key", "--ledger", db, "--out", keyFile])
+            #expect(exported.status == 0, "\(exported.stderrText)")
+            let printed = try await run(["ledger", "public-key", "--ledger", db])
+            #expect(printed.stdoutText == String(decoding: try Data(contentsOf: URL(fileURLWithPath: keyFile)), as: UTF8.self))
+            #expect(printed.stdoutText.count == 65)
+
+            // The auditor's folder: the copy and the public key, no device key.
+            let audit = folder.appendingPathComponent("audit")
+            try FileManager.default.createDirectory(at: audit, withIntermediateDirectories: true)
+            let copy = audit.appendingPathComponent("copy.sqlite").path
+            try FileManager.default.copyItem(atPath: db, toPath: copy)
+            let before = try Data(contentsOf: URL(fileURLWithPath: copy))
+            let verified = try await run(["ledger", "verify", "--ledger", copy, "--public-key", keyFile])
+            #expect(verified.status == 0, "\(verified.stderrText)")
+            #expect(verified.stdoutText.hasPrefix("intact: 2500 records verified"))
+            let stats = try await run(["stats", "--ledger", copy, "--no-latency"])
+            #expect(stats.status == 0, "\(stats.stderrText)")
+
+            let wrongKey = audit.appendingPathComponent("other.pub").path
+            try Data((DeviceKey().publicKeyHex + "\n").utf8).write(to: URL(fileURLWithPath: wrongKey))
+            let refused = try await run(["ledger", "verify", "--ledger", copy, "--public-key", wrongKey])
+            #expect(refused.status == 1)
+            #expect(refused.stdoutText.hasPrefix("broken at sequence 1000: checkpointSignature"))
+            let noKey = try await run(["ledger", "verify", "--ledger", copy])
+            #expect(noKey.status == 2, "no key beside the copy and none given")
+
+            #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == before)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: audit.path).sorted() == ["copy.sqlite", "other.pub"])
+        }
+    }
 }

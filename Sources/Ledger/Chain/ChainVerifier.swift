@@ -5,8 +5,10 @@ import Crypto
 
 extension Ledger {
     /// Recomputes every record's hash from its stored columns and checks the chain, the sequence
-    /// numbers, the pruned-prefix anchor and every stored checkpoint (signature by this device's
-    /// key and head). Returns intact, or the first broken record.
+    /// numbers, the pruned-prefix anchor and every stored checkpoint (signature by the device's
+    /// key — this device's, or the public key a read-only copy was opened with — and head).
+    /// Returns intact, or the first broken record. Throws ``LedgerError/Reason/publicKeyUnreadable``
+    /// on a read-only copy opened without a public key.
     public func verify() throws(LedgerError) -> ChainVerification {
         try verify(checkpoints: [])
     }
@@ -19,7 +21,7 @@ extension Ledger {
     }
 
     private func verify(checkpoints external: [Checkpoint]) throws(LedgerError) -> ChainVerification {
-        let deviceKey = signer.publicKeyHex
+        guard let deviceKey = verifyingKey?.hex else { throw LedgerError(.publicKeyUnreadable, diagnostic: "no public key given") }
         return try read { db in
             let stored = try CheckpointTable.all(db)
             // Every head the chain must show at a given sequence: stored checkpoints and external ones.

@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import Glibc
 
 /// The kiosk's Ed25519 checkpoint-signing key.
 ///
@@ -17,27 +16,17 @@ public struct DeviceKey: Sendable {
 
     /// Loads the 32-byte raw key at `path`, creating it (mode 0600) when `create` and it is absent.
     public init(path: String, create: Bool) throws(LedgerError) {
-        if let data = FileManager.default.contents(atPath: path) {
-            guard let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: data) else {
-                throw LedgerError(.deviceKeyUnreadable, diagnostic: path)
-            }
-            privateKey = key
-            return
-        }
-        guard create else { throw LedgerError(.deviceKeyUnreadable, diagnostic: path) }
-        let key = Curve25519.Signing.PrivateKey()
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard descriptor >= 0 else { throw LedgerError(.deviceKeyUnreadable, diagnostic: path) }
-        defer { close(descriptor) }
-        let raw = [UInt8](key.rawRepresentation)
-        guard write(descriptor, raw, raw.count) == raw.count, fsync(descriptor) == 0 else {
-            throw LedgerError(.deviceKeyUnreadable, diagnostic: path)
-        }
+        guard let data = SecretFile.load(path, create: create, fresh: { Curve25519.Signing.PrivateKey().rawRepresentation }),
+              let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: data)
+        else { throw LedgerError(.deviceKeyUnreadable, diagnostic: path) }
         privateKey = key
     }
 
     /// Hex of the 32-byte public key, as printed in checkpoint lines.
     public var publicKeyHex: String { privateKey.publicKey.rawRepresentation.hexString }
+
+    /// The public key an auditor verifies this device's checkpoints with.
+    public var publicKey: DevicePublicKey { DevicePublicKey(trusted: publicKeyHex) }
 
     func sign(_ message: String) -> Data {
         (try? privateKey.signature(for: Data(message.utf8))) ?? Data()

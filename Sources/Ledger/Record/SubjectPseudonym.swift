@@ -22,6 +22,15 @@ public struct SubjectPseudonymizer: Sendable {
         key = SymmetricKey(data: secret)
     }
 
+    /// Loads the site secret from `path` (raw bytes), creating 32 random bytes there (mode 0600)
+    /// when `create` and it is absent — the same rule as the device key. Every kiosk of a site
+    /// should be given the same file so repeat visits are counted across kiosks.
+    public init(secretFile path: String, create: Bool) throws(LedgerError) {
+        guard let secret = SecretFile.load(path, create: create, fresh: { SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) } })
+        else { throw LedgerError(.siteSecretUnreadable, diagnostic: path) }
+        try self.init(secret: secret)
+    }
+
     /// The pseudonym of `idNumber` after normalisation: spaces, dots and dashes dropped, letters
     /// upper-cased, so `001 234-567.890` and `001234567890` are the same person.
     public func pseudonym(of idNumber: String) -> SubjectPseudonym {

@@ -17,7 +17,7 @@ extension Ledger {
             throw LedgerError(.invalidDate, diagnostic: "retention of \(days) days")
         }
         let cutoff = FacilityClock.date(ofDays: todayDays - Int64(days))
-        let signer = signer
+        let signer = try requireSigner()
         let report = try write { db -> RetentionReport in
             // The last record of the prefix that is entirely older than the cutoff.
             let firstKept = try Int64.fetchOne(db, sql: "SELECT MIN(sequence) FROM presentation WHERE local_date >= ?", arguments: [cutoff])

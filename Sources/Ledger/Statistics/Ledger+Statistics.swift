@@ -6,7 +6,7 @@ extension Ledger {
     /// latency percentiles from the raw records.
     public func statistics(_ query: StatisticsQuery) throws(LedgerError) -> StatisticsReport {
         try read { db in
-            let rows = try Self.rollupRows(db, query)
+            let rows = try rollupRows(db, query)
             var tally = Tally()
             var grouped: [String: Tally] = [:]
             for row in rows {
@@ -22,11 +22,20 @@ extension Ledger {
         }
     }
 
-    /// The rollup rows of the period, summed in SQL over every dimension the figures and the
-    /// grouping do not need (facility, kiosk and day collapse unless grouped by), so Swift sees
-    /// hundreds of rows rather than one per day × facility × kiosk × source × verdict × code.
-    static func rollupRows(_ db: Database, _ query: StatisticsQuery) throws -> [RollupRow] {
-        let byOutcome = [nil, .source, .code].contains(query.grouping)
+    /// The rollup rows of the period from the coarsest rollup that answers each part of it (see
+    /// ``RollupPlan``), summed in SQL over every dimension the figures and the grouping do not
+    /// need, so Swift sees hundreds of rows rather than one per day × facility × kiosk × outcome.
+    func rollupRows(_ db: Database, _ query: StatisticsQuery) throws -> [RollupRow] {
+        let plan = RollupPlan(query, monthly: hasMonthlyRollup)
+        var rows: [RollupRow] = []
+        if let months = plan.months {
+            let (date, place) = switch query.grouping {
+            case .month?: ("month", "''")
+            case .facility?: ("''", "facility")
+            default: ("''", "''")
+            }
+            rows += try Self.sum(db, table: "rollup_month", date: date, place: "\(place), ''", dateColumn: "month", range: months)
+        }
         let (date, place) = switch query.grouping {
         case .day?, .week?: ("local_date", "'', ''")
         case .month?: ("substr(local_date, 1, 7)", "'', ''")
@@ -34,12 +43,20 @@ extension Ledger {
         case .kiosk?: ("''", "facility, kiosk")
         case .source?, .code?, nil: ("''", "'', ''")
         }
-        return try Row.fetchAll(db, sql: """
+        for range in plan.days {
+            rows += try Self.sum(db, table: "rollup", date: date, place: place, dateColumn: "local_date", range: range)
+        }
+        return rows
+    }
+
+    private static func sum(_ db: Database, table: String, date: String, place: String, dateColumn: String,
+                            range: ClosedRange<String>) throws -> [RollupRow] {
+        try Row.fetchAll(db, sql: """
             SELECT \(date), \(place), source, chip_verdict, result_class, result_code, is_recheck,
                    SUM(records), SUM(gateway_calls), SUM(latency_ms)
-            FROM rollup \(byOutcome ? "INDEXED BY rollup_by_outcome" : "") WHERE local_date BETWEEN ? AND ?
+            FROM \(table) WHERE \(dateColumn) BETWEEN ? AND ?
             GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
-            """, arguments: [query.lowerBound, query.upperBound]).map {
+            """, arguments: [range.lowerBound, range.upperBound]).map {
             RollupRow(localDate: $0[0], facility: $0[1], kiosk: $0[2], source: $0[3], chipVerdict: $0[4],
                       resultClass: $0[5], resultCode: $0[6], isRecheck: $0[7] as Int64 != 0, records: $0[8],
                       gatewayCalls: $0[9], latencyMilliseconds: $0[10])

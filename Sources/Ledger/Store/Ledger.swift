@@ -10,9 +10,15 @@ import Logging
 /// about survives a crash or power cut (the crash test kills a writer with SIGKILL and checks).
 /// `synchronous=NORMAL` would be faster but may lose the last commits on power loss.
 public final class Ledger: Sendable {
-    let database: DatabasePool
+    let database: any DatabaseWriter
     let configuration: LedgerConfiguration
-    let signer: DeviceKey
+    /// Nil when opened read-only: nothing is signed or written then.
+    let signer: DeviceKey?
+    /// The key every stored checkpoint must be signed with; nil for a read-only copy opened
+    /// without one (statistics only, ``verify()`` refuses).
+    let verifyingKey: DevicePublicKey?
+    /// False only on a copy opened read-only before migration `ledger.v3.monthly-rollup`.
+    let hasMonthlyRollup: Bool
     public let path: String
 
     /// Opens (creating and migrating if needed) the ledger at `path`; checkpoints are signed with `signer`.
@@ -21,6 +27,8 @@ public final class Ledger: Sendable {
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Erased re-check identities are zeroed, not left in free space (Debian's default, made explicit).
+            try db.execute(sql: "PRAGMA secure_delete = ON")
         }
         do {
             database = try DatabasePool(path: path, configuration: config)
@@ -30,54 +38,60 @@ public final class Ledger: Sendable {
         }
         self.path = path
         self.signer = signer
+        verifyingKey = signer.publicKey
+        hasMonthlyRollup = true
         self.configuration = configuration
     }
 
-    /// Records `presentation` and returns it as stored, after its transaction committed.
+    /// Opens a ledger file read-only — an auditor's copy, or the live file for statistics — and
+    /// never writes to it: no migration, no checkpoint, no journal. Checkpoints are verified
+    /// against `publicKey` (the device's, exported with `cccdctl ledger public-key`).
     ///
-    /// The rollup row is updated in the same transaction, and every ``LedgerConfiguration/checkpointEvery``
-    /// records a signed checkpoint is added too.
-    @discardableResult
-    public func append(_ presentation: Presentation) throws(LedgerError) -> LedgerRecord {
-        guard let record = try append(contentsOf: [presentation]).last else {
-            throw LedgerError(.writeFailed, diagnostic: path)
+    /// A file with no write-ahead log or shared-memory index beside it (a closed ledger, a copy)
+    /// is opened `immutable`, so SQLite creates no `-wal`/`-shm` files either; a live file (the
+    /// daemon has it open) is read in SQLite's read-only mode, which sees its committed log and
+    /// never writes the database or the log. Relies on SQLite URI filenames (Debian enables them).
+    public init(readOnlyAt path: String, publicKey: DevicePublicKey?, configuration: LedgerConfiguration = LedgerConfiguration()) throws(LedgerError) {
+        guard FileManager.default.fileExists(atPath: path) else { throw LedgerError(.unavailable, diagnostic: "\(path): no such file") }
+        let live = FileManager.default.fileExists(atPath: path + "-wal") || FileManager.default.fileExists(atPath: path + "-shm")
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(10)
+        do {
+            let queue = try DatabaseQueue(path: Self.uri(path, live: live), configuration: config)
+            let tables = try queue.read { db in
+                (try db.tableExists("presentation") && db.tableExists("checkpoint"), try db.tableExists("rollup_month"))
+            }
+            guard tables.0 else { throw LedgerError(.unavailable, diagnostic: "\(path): not a ledger") }
+            database = queue
+            hasMonthlyRollup = tables.1
+        } catch let error as LedgerError {
+            throw error
+        } catch {
+            throw LedgerError(.unavailable, diagnostic: path)
         }
-        return record
+        self.path = path
+        signer = nil
+        verifyingKey = publicKey
+        self.configuration = configuration
     }
 
-    /// Records several presentations in one transaction (imports, benchmarks, a re-check batch):
-    /// all or none are stored, and all are committed when it returns. Same rules as ``append(_:)``.
-    @discardableResult
-    public func append(contentsOf presentations: [Presentation]) throws(LedgerError) -> [LedgerRecord] {
-        for presentation in presentations { try PresentationRules.validate(presentation) }
-        let clock = configuration.clock
-        let every = configuration.checkpointEvery
-        let signer = signer
-        var written: [Checkpoint] = []
-        let records = try write { db -> [LedgerRecord] in
-            var tail = try ChainTail.read(db)
-            var records: [LedgerRecord] = []
-            records.reserveCapacity(presentations.count)
-            for presentation in presentations {
-                if let target = presentation.recheckOf, target < 1 || target > tail.sequence {
-                    throw LedgerError(.unknownRecheckTarget, diagnostic: "sequence \(target)")
-                }
-                var record = LedgerRecord(presentation, sequence: tail.sequence + 1, clock: clock)
-                record.hash = ChainHash.hash(of: record, previous: tail.hash)
-                try RecordTable.insert(record, db)
-                try RollupTable.add(record, db)
-                if every > 0, record.sequence % every == 0 {
-                    written.append(try CheckpointTable.write(sequence: record.sequence, head: record.hash,
-                                                             at: presentation.instantMilliseconds, signer: signer, db))
-                }
-                tail = ChainTail(sequence: record.sequence, hash: record.hash)
-                records.append(record)
+    /// `file:` URI of `path` (`%`, `?` and `#` escaped) with the read-only mode.
+    private static func uri(_ path: String, live: Bool) -> String {
+        var escaped = ""
+        for character in path.unicodeScalars {
+            switch character {
+            case "%": escaped += "%25"
+            case "?": escaped += "%3f"
+            case "#": escaped += "%23"
+            default: escaped.unicodeScalars.append(character)
             }
-            return records
         }
-        written.forEach(log)
-        return records
+        return "file:\(escaped)?\(live ? "mode=ro" : "immutable=1")"
     }
+
+    /// Whether the ledger was opened with ``init(readOnlyAt:publicKey:configuration:)``.
+    public var isReadOnly: Bool { signer == nil }
 
     /// The sequence number of the last record (0 when empty).
     public func lastSequence() throws(LedgerError) -> Int64 {
@@ -92,6 +106,12 @@ public final class Ledger: Sendable {
         }
     }
 
+    /// The device key, or ``LedgerError/Reason/readOnly`` on a read-only ledger.
+    func requireSigner() throws(LedgerError) -> DeviceKey {
+        guard let signer else { throw LedgerError(.readOnly, diagnostic: path) }
+        return signer
+    }
+
     func read<T>(_ body: (Database) throws -> T) throws(LedgerError) -> T {
         do {
             return try database.read(body)
@@ -103,6 +123,7 @@ public final class Ledger: Sendable {
     }
 
     func write<T>(_ body: (Database) throws -> T) throws(LedgerError) -> T {
+        guard signer != nil else { throw LedgerError(.readOnly, diagnostic: path) }
         do {
             return try database.write(body)
         } catch let error as LedgerError {

@@ -5,7 +5,7 @@ public struct LedgerConfiguration: Sendable {
     /// The facility's clock: which local date a presentation belongs to.
     public var clock: FacilityClock
     /// A signed checkpoint is written in the append's transaction every this many records
-    /// (0: only when asked). The daemon also calls ``Ledger/writeCheckpoint(at:)`` on a timer.
+    /// (0: only when asked). The daemon also calls ``Ledger/writeCheckpointIfDue(now:interval:)`` on a timer.
     public var checkpointEvery: Int64
     /// Where checkpoint lines go (one `info` line each) — the copy outside the database.
     public var logger: Logger

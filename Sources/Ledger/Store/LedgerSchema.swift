@@ -86,6 +86,63 @@ enum LedgerSchema {
                     local_date, records, gateway_calls, latency_ms)
                 """)
         }
+        // Statistics over months or years summed ~1,500 daily rows per day (1M records: 245 ms). A
+        // monthly rollup without the kiosk answers the headline, source, code, facility and month
+        // figures from a few hundred rows a month; the daily rollup stays for days, weeks, kiosks
+        // and the partial months at a period's edges (read by its primary key, a date range). The
+        // outcome index served only the full-period scans the monthly rollup now answers, so it goes.
+        migrator.registerMigration("ledger.v3.monthly-rollup") { db in
+            try db.execute(sql: """
+                CREATE TABLE rollup_month (
+                    month TEXT NOT NULL,
+                    facility TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    chip_verdict TEXT NOT NULL,
+                    result_class TEXT NOT NULL,
+                    result_code TEXT NOT NULL,
+                    is_recheck INTEGER NOT NULL,
+                    records INTEGER NOT NULL,
+                    gateway_calls INTEGER NOT NULL,
+                    latency_ms INTEGER NOT NULL,
+                    PRIMARY KEY (month, facility, source, chip_verdict, result_class, result_code, is_recheck)
+                ) STRICT, WITHOUT ROWID;
+                INSERT INTO rollup_month
+                SELECT substr(local_date, 1, 7), facility, source, chip_verdict, result_class, result_code, is_recheck,
+                       SUM(records), SUM(gateway_calls), SUM(latency_ms)
+                FROM rollup GROUP BY 1, 2, 3, 4, 5, 6, 7;
+                DROP INDEX rollup_by_outcome;
+                """)
+        }
+        // The eligibility re-check queue lives in the ledger's file so that resolving an entry and
+        // appending its linked re-check record are one transaction. Unlike the chained records it
+        // is mutable (a work queue), and it holds the person's name, birth date and lookup key only
+        // while pending: they are erased (secure_delete zeroes the freed bytes) when it leaves pending.
+        migrator.registerMigration("ledger.v4.recheck-queue") { db in
+            try db.execute(sql: """
+                CREATE TABLE recheck (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    record_sequence INTEGER NOT NULL,
+                    facility TEXT NOT NULL,
+                    kiosk TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    lookup_subject TEXT,
+                    full_name TEXT,
+                    birth_date TEXT,
+                    visit_date TEXT NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('pending', 'resolved', 'abandoned')),
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    next_attempt_at REAL NOT NULL,
+                    created_at REAL NOT NULL,
+                    last_outcome TEXT,
+                    last_problem TEXT,
+                    outcome TEXT,
+                    result_code TEXT,
+                    linked_sequence INTEGER
+                ) STRICT;
+                CREATE INDEX recheck_due ON recheck (state, next_attempt_at);
+                """)
+        }
         return migrator
     }
 }

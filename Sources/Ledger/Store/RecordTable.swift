@@ -53,9 +53,10 @@ enum RecordTable {
     }
 }
 
-/// The `rollup` table, updated in the append's transaction.
+/// The `rollup` (daily) and `rollup_month` tables, both updated in the append's transaction.
 enum RollupTable {
     static func add(_ r: LedgerRecord, _ db: Database) throws {
+        let isRecheck = r.recheckOf > 0 ? 1 : 0
         try db.cachedStatement(
             sql: """
                 INSERT INTO rollup (local_date, facility, kiosk, source, chip_verdict, result_class, result_code,
@@ -67,6 +68,18 @@ enum RollupTable {
                 """
         ).execute(
             arguments: [r.localDate, r.facility, r.kiosk, r.source, r.chipVerdict, r.resultClass, r.resultCode,
-                        r.recheckOf > 0 ? 1 : 0, r.gatewayCalls, r.latencyMilliseconds])
+                        isRecheck, r.gatewayCalls, r.latencyMilliseconds])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO rollup_month (month, facility, source, chip_verdict, result_class, result_code,
+                    is_recheck, records, gateway_calls, latency_ms)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+                ON CONFLICT DO UPDATE SET records = records + 1,
+                    gateway_calls = gateway_calls + excluded.gateway_calls,
+                    latency_ms = latency_ms + excluded.latency_ms
+                """
+        ).execute(
+            arguments: [String(r.localDate.prefix(7)), r.facility, r.source, r.chipVerdict, r.resultClass,
+                        r.resultCode, isRecheck, r.gatewayCalls, r.latencyMilliseconds])
     }
 }

@@ -19,6 +19,8 @@ struct EligibilityResultJSON: Encodable {
     let servedFromCache: Bool
     let problem: Nullable<ProblemJSON>
     let fallbackReason: Nullable<ProblemJSON>
+    /// The ledger record of this lookup (`--ledger`); the key is absent when not recorded.
+    var ledgerSequence: Int64?
 
     init(_ result: EligibilityResult) {
         outcome = result.outcome.rawValue

@@ -4,19 +4,22 @@ import CCCDIdentity
 import Eligibility
 import EligibilityGateways
 import Foundation
+import Ledger
 
 /// `cccdctl lookup`: one eligibility question, asked through the configured gateway chain.
 ///
 /// Exit status: 0 when the gateway answered (whatever the class), 65 for bad input, 69 when no
-/// answer could be obtained (transient or skipped), 78 for a configuration error.
+/// answer could be obtained (transient or skipped), 78 for a configuration error, 74 when the
+/// lookup could not be recorded in the ledger (`--ledger`).
 struct LookupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lookup",
         abstract: "Look up BHYT eligibility for a person on a visit date.",
         discussion: """
             Sends the CCCD (or --card) with the name and date of birth to the configured gateway and \
-            prints the classified answer. Exit status: 0 answered, 65 bad input, 69 no answer \
-            (transient/offline), 78 configuration error.
+            prints the classified answer. With --ledger the lookup is first recorded as a manual \
+            presentation and its sequence number printed. Exit status: 0 answered, 65 bad input, 69 no \
+            answer (transient/offline), 78 configuration error, 74 not recorded in the ledger.
             """
     )
 
@@ -42,6 +45,8 @@ struct LookupCommand: AsyncParsableCommand {
     var lang: Language = .en
 
     @OptionGroup var gateway: GatewayOptions
+
+    @OptionGroup var recording: LookupLedgerOptions
 
     func run() async throws {
         let query: EligibilityQuery
@@ -69,7 +74,22 @@ struct LookupCommand: AsyncParsableCommand {
         }
         let result = await chain.lookUp(query)
         try await client.shutdown()
-        print(json ? try EligibilityResultJSON(result).rendered() : Self.summary(result, in: lang), terminator: "")
+        // Recorded (committed) before the answer is shown, as at a kiosk.
+        let record: LedgerRecord?
+        do {
+            record = try recording.record(result, idNumber: id)
+        } catch let error as LedgerError {
+            StandardError.writeLine(error, in: lang)
+            throw ExitCode(74)
+        }
+        if json {
+            var output = EligibilityResultJSON(result)
+            output.ledgerSequence = record?.sequence
+            print(try output.rendered(), terminator: "")
+        } else {
+            print(Self.summary(result, in: lang), terminator: "")
+            if let record { print("recorded in the ledger as sequence \(record.sequence)") }
+        }
         switch result.outcome {
         case .configurationError: throw ExitCode(78)
         case .transient, .skipped: throw ExitCode(69)

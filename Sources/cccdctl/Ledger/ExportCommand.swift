@@ -27,7 +27,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let ledger = try options.open(writing: true)
+            let ledger = try options.open()
             let data = try ledger.export(StatisticsQuery(from: period.from, to: period.to, grouping: by),
                                          format: format, language: lang, at: LedgerOptions.nowMilliseconds)
             guard FileManager.default.createFile(atPath: out, contents: data) else {

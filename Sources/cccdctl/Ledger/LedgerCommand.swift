@@ -1,23 +1,27 @@
 import ArgumentParser
 import CCCDIdentity
 import Foundation
-import Glibc
 import Ledger
 
 struct LedgerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ledger",
-        abstract: "Verify the lookup ledger, or fill one with synthetic presentations.",
-        subcommands: [LedgerVerifyCommand.self, LedgerImportSampleCommand.self]
+        abstract: "Verify the lookup ledger, export the device's public key, or fill a ledger with synthetic presentations.",
+        subcommands: [LedgerVerifyCommand.self, LedgerPublicKeyCommand.self, LedgerImportSampleCommand.self]
     )
 }
 
-/// `cccdctl ledger verify [--checkpoint FILE]`: exit 0 intact, 1 broken (first broken record printed).
+/// `cccdctl ledger verify [--checkpoint FILE] [--public-key FILE]`: exit 0 intact, 1 broken (first
+/// broken record printed). Opens the file read-only, so an auditor can run it on a copy.
 struct LedgerVerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Recompute the hash chain; report intact or the first broken record.",
-        discussion: "--checkpoint takes any file holding a checkpoint line: a log, an earlier export (CSV, JSON, HTML)."
+        discussion: """
+            --checkpoint takes any file holding a checkpoint line: a log, an earlier export (CSV, JSON, HTML). \
+            --public-key takes the device's public key (from `cccdctl ledger public-key`): every stored checkpoint \
+            must be signed with it. Without it the device key beside the ledger is used. The ledger is never written.
+            """
     )
 
     @OptionGroup var options: LedgerOptions
@@ -25,9 +29,12 @@ struct LedgerVerifyCommand: ParsableCommand {
     @Option(help: "A file containing an earlier checkpoint line to check the ledger against.")
     var checkpoint: String?
 
+    @Option(help: "The device's public key (64 hex digits) to check every checkpoint signature against.")
+    var publicKey: String?
+
     func run() throws {
         do {
-            let ledger = try options.open(writing: false)
+            let ledger = try options.openReadOnly(publicKeyFile: publicKey)
             let result: ChainVerification
             if let checkpoint {
                 guard let text = FileManager.default.contents(atPath: checkpoint) else {
@@ -49,48 +56,3 @@ struct LedgerVerifyCommand: ParsableCommand {
     }
 }
 
-/// `cccdctl ledger import-sample --count N [--seed S] [--print-committed]`.
-struct LedgerImportSampleCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "import-sample",
-        abstract: "Append realistic synthetic presentations (invented people) for demos and benchmarks.",
-        discussion: "With --print-committed, each sequence number is written to stdout after its record committed."
-    )
-
-    @OptionGroup var options: LedgerOptions
-
-    @Option(help: "How many presentations to append.")
-    var count: Int
-
-    @Option(help: "Seed of the generator (same seed, same presentations).")
-    var seed: UInt64 = 1
-
-    @Option(help: "First facility-local day of the sample.")
-    var startDay: String = "2024-02-01"
-
-    @Option(help: "Presentations per day.")
-    var perDay: Int = 2000
-
-    @Flag(help: "Print each committed sequence number (unbuffered) — used by the crash test.")
-    var printCommitted = false
-
-    func run() throws {
-        do {
-            let ledger = try options.open(writing: true)
-            var generator = try SamplePresentations(seed: seed, startDay: startDay, perDay: perDay)
-            var previous: LedgerRecord?
-            for _ in 0..<max(0, count) {
-                let record = try ledger.append(generator.next(after: previous))
-                previous = record
-                if printCommitted {
-                    let line = Array("\(record.sequence)\n".utf8)
-                    _ = line.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
-                }
-            }
-            if !printCommitted { print("appended \(max(0, count)) presentations; last sequence \(previous?.sequence ?? 0)") }
-        } catch let error as LedgerError {
-            FileHandle.standardError.write(Data("\(error.operatorText())\n".utf8))
-            throw ExitCode(2)
-        }
-    }
-}

@@ -14,23 +14,33 @@ struct LedgerOptions: ParsableArguments {
     @Option(help: "The facility's UTC offset for local dates, e.g. +07:00.")
     var utcOffset: String = "+07:00"
 
-    /// Opens the ledger; `writing` creates the device key when it does not exist yet. Read-only
-    /// statistics never sign, so on an auditor's copy without the key they use a throwaway one.
-    /// A command that only reads refuses a path with no ledger, rather than creating an empty one
-    /// there and reporting zero lookups for a mistyped path.
-    func open(writing: Bool, signing: Bool = true) throws -> Ledger {
+    /// Opens the ledger to append or sign, creating it and the device key when they do not exist yet.
+    func open() throws -> Ledger {
+        try Ledger(path: ledger, signer: DeviceKey(path: keyPath, create: true), configuration: configuration())
+    }
+
+    /// Opens the ledger read-only (statistics, verification; an auditor's copy): nothing is
+    /// written, so a mistyped path is refused rather than created. Checkpoints are checked against
+    /// `publicKeyFile` when given, else against the device key beside the ledger, if there is one.
+    func openReadOnly(publicKeyFile: String? = nil) throws -> Ledger {
+        var publicKey: DevicePublicKey?
+        if let publicKeyFile {
+            publicKey = try DevicePublicKey(contentsOf: publicKeyFile)
+        } else if FileManager.default.fileExists(atPath: keyPath) {
+            publicKey = try DeviceKey(path: keyPath, create: false).publicKey
+        }
+        return try Ledger(readOnlyAt: ledger, publicKey: publicKey, configuration: configuration())
+    }
+
+    var keyPath: String { deviceKey ?? ledger + ".key" }
+
+    func configuration() throws -> LedgerConfiguration {
         guard let clock = Self.clock(utcOffset) else {
             throw ValidationError("--utc-offset must look like +07:00")
         }
-        if !writing && !FileManager.default.fileExists(atPath: ledger) {
-            throw LedgerError(.unavailable, diagnostic: "\(ledger): no such file")
-        }
-        let keyPath = deviceKey ?? ledger + ".key"
-        let signer = !signing && !FileManager.default.fileExists(atPath: keyPath)
-            ? DeviceKey() : try DeviceKey(path: keyPath, create: writing)
         var logger = Logger(label: "cccd.ledger")
         logger.logLevel = .info
-        return try Ledger(path: ledger, signer: signer, configuration: LedgerConfiguration(clock: clock, logger: logger))
+        return LedgerConfiguration(clock: clock, logger: logger)
     }
 
     static func clock(_ text: String) -> FacilityClock? {

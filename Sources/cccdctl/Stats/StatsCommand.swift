@@ -39,7 +39,7 @@ struct StatsShowCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let ledger = try options.open(writing: false, signing: false)
+            let ledger = try options.openReadOnly()
             let report = try ledger.statistics(StatisticsQuery(from: period.from, to: period.to, grouping: by, includeLatency: !noLatency))
             switch format {
             case .table: print(StatsTable(report: report).render(), terminator: "")
@@ -79,7 +79,7 @@ struct StatsCheckCommand: ParsableCommand {
     func run() throws {
         let result: Reconciliation
         do {
-            let ledger = try options.open(writing: false, signing: false)
+            let ledger = try options.openReadOnly()
             let claim = try Claim(self.claim, figure: figure, numerator: claimedNumerator, denominator: claimedDenominator)
             result = try ledger.reconcile(claim, over: StatisticsQuery(from: period.from, to: period.to, includeLatency: false))
         } catch let error as LedgerError {

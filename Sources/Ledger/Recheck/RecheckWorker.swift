@@ -1,7 +1,8 @@
 public import Eligibility
 public import Logging
 
-/// Works through due re-check entries with a gateway, in the background of the daemon.
+/// Works through due re-check entries with a gateway, in the background of the daemon: each
+/// answer that closes an entry is appended to the ledger as a record linked to the original one.
 public struct RecheckWorker: Sendable {
     public let queue: RecheckQueue
     public let gateway: any EligibilityGateway
@@ -18,24 +19,40 @@ public struct RecheckWorker: Sendable {
         public var resolved = 0
         public var rescheduled = 0
         public var abandoned = 0
+        /// Every entry the pass closed (resolved or abandoned), with the gateway's full answer —
+        /// card included, in memory only — so the daemon can fix the visit's claim.
+        public var answers: [Answer] = []
 
-        public init(resolved: Int = 0, rescheduled: Int = 0, abandoned: Int = 0) {
+        public init(resolved: Int = 0, rescheduled: Int = 0, abandoned: Int = 0, answers: [Answer] = []) {
             self.resolved = resolved
             self.rescheduled = rescheduled
             self.abandoned = abandoned
+            self.answers = answers
         }
     }
 
+    /// A closed entry: the original record, the linked re-check record appended for it, the answer.
+    public struct Answer: Sendable, Hashable {
+        public var entryID: Int64
+        public var recordSequence: Int64
+        public var linkedRecord: LedgerRecord
+        public var result: EligibilityResult
+    }
+
     /// Asks again about every due entry (at most `limit`), one at a time to spare the gateway.
-    public func runOnce(limit: Int = 20) async throws(RecheckStoreError) -> Pass {
+    public func runOnce(limit: Int = 20) async throws(LedgerError) -> Pass {
         var pass = Pass()
         for entry in try queue.due(limit: limit) {
             if Task.isCancelled { break }
             let result = await gateway.lookUp(entry.query)
-            switch try queue.record(result, for: entry.id) {
+            let attempt = try queue.record(result, for: entry.id)
+            switch attempt.state {
             case .resolved: pass.resolved += 1
             case .pending: pass.rescheduled += 1
             case .abandoned: pass.abandoned += 1
+            }
+            if let linked = attempt.linkedRecord {
+                pass.answers.append(Answer(entryID: entry.id, recordSequence: entry.recordSequence, linkedRecord: linked, result: result))
             }
         }
         if pass != Pass() {
