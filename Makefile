@@ -9,6 +9,8 @@ BIN           = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path)
 BUILD_DEBS = pkg-config libzbar-dev libpng-dev libturbojpeg0-dev libusb-1.0-0-dev libssl-dev libpcsclite-dev libsqlite3-dev
 # udev: udevadm checks the rules; chromium: the kiosk page's browser tests drive it over its
 # DevTools pipe (no chromedriver needed).
+# The demo makes its virtual cards' test keys and photos with openssl and ImageMagick.
+DEMO_DEBS  = openssl imagemagick
 TEST_DEBS  = qrencode imagemagick openssl pcscd vsmartcard-vpcd sqlite3 udev chromium
 
 .PHONY: all build deps test-deps test demo bench clean install install-tools deb
@@ -32,7 +34,9 @@ test: test-deps
 	$(SWIFT) test --skip-build --no-parallel $(SWIFT_FLAGS)
 
 demo: deps
-	$(SWIFT) build -c $(CONFIG) --product cccdctl $(SWIFT_FLAGS)
+	@scripts/ensure-debs.sh $(DEMO_DEBS)
+	$(SWIFT) build -c $(CONFIG) --product cccdd $(SWIFT_FLAGS)
+	$(SWIFT) build -c $(CONFIG) --product cccd-vcard $(SWIFT_FLAGS)
 	@scripts/demo.sh "$(BIN)"
 
 # Benchmarks report, never assert: release mode, medians, each figure beside its anchor.

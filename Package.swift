@@ -12,6 +12,7 @@ let package = Package(
     name: "cccd-kiosk",
     platforms: [.macOS(.v15)],
     products: [
+        .executable(name: "cccdd", targets: ["cccdd"]),
         .executable(name: "cccdctl", targets: ["cccdctl"]),
         .executable(name: "bhxh-sim", targets: ["bhxh-sim"]),
         .executable(name: "cccd-vcard", targets: ["cccd-vcard"]),
@@ -30,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // MARK: System libraries (Debian -dev packages; `make deps` installs them)
@@ -219,6 +221,24 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(
+            name: "cccdd",
+            dependencies: [
+                "CCCDIdentity", "KioskConfiguration", "KioskPipeline", "KioskHTTP", "SystemdIntegration", "SmartCardReader",
+                "ScannerInput", "ChipProtocol", "CardVerification", "Eligibility", "EligibilityGateways", "Ledger", "LDS",
+                // The demo only: the simulator and the virtual chips stand in for BHXH and the card.
+                "VirtualChip", "BHXHSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
             name: "cccdctl",
             dependencies: [
                 "CCCDIdentity", "ScannerInput", "QRImaging", "SmartCardReader", "ChipProtocol", "ICAOCrypto", "LDS",
@@ -383,6 +403,17 @@ let package = Package(
         .testTarget(
             name: "SystemdIntegrationTests",
             dependencies: ["SystemdIntegration", "CCCDTestSupport", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        // cccdd as a child process: under a fake systemd notify socket, and its --demo against the API's security rules.
+        .testTarget(
+            name: "CCCDDTests",
+            dependencies: [
+                "CCCDTestSupport", "BHXHSimulator", "Ledger",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -8,7 +8,1343 @@ enum EmbeddedAssets {
     }
 
     static let files: [String: Asset] = [
-        :
+        "/index.html": Asset(contentType: "text/html; charset=utf-8", text: #"""
+<!DOCTYPE html>
+<html lang="vi">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <meta name="referrer" content="no-referrer">
+  <title>Tiếp nhận khám bệnh</title>
+  <link rel="stylesheet" href="kiosk.css">
+  <script src="kiosk-text.js" defer></script>
+  <script src="kiosk.js" defer></script>
+</head>
+<body data-view="waiting" data-state="idle">
+  <header class="topbar">
+    <div class="brand">
+      <svg class="brand-mark" viewBox="0 0 32 32" aria-hidden="true"><rect x="2" y="2" width="28" height="28" rx="7" fill="currentColor" opacity=".18"/><path d="M13 7h6v6h6v6h-6v6h-6v-6H7v-6h6z" fill="currentColor"/></svg>
+      <h1 data-i18n="title">Tiếp nhận khám bệnh</h1>
+    </div>
+    <div class="topbar-end">
+      <span id="connection" class="connection" role="status" aria-live="polite" hidden>
+        <span class="dot" aria-hidden="true"></span><span data-i18n="reconnecting">Mất kết nối — đang kết nối lại…</span>
+      </span>
+      <span id="devices" class="devices" aria-label="Thiết bị" hidden></span>
+      <button id="lang-switch" type="button" class="lang-switch" lang="en" aria-label="Switch to English">English</button>
+    </div>
+  </header>
+
+  <main id="main" aria-live="polite">
+    <!-- Waiting: what the patient should do. -->
+    <section id="view-waiting" class="view view-waiting">
+      <h2 class="waiting-heading" data-i18n="waitingHeading">Xin mời xuất trình thẻ Căn cước</h2>
+      <ol class="steps">
+        <li class="step">
+          <svg class="step-art" viewBox="0 0 120 90" aria-hidden="true">
+            <rect x="8" y="12" width="104" height="66" rx="8" class="art-card"/>
+            <g class="art-qr"><rect x="68" y="22" width="34" height="34" rx="2"/><rect x="72" y="26" width="10" height="10" class="art-hole"/><rect x="88" y="26" width="10" height="10" class="art-hole"/><rect x="72" y="42" width="10" height="10" class="art-hole"/><rect x="88" y="44" width="6" height="6" class="art-hole"/></g>
+            <rect x="18" y="24" width="36" height="5" rx="2" class="art-line"/><rect x="18" y="36" width="28" height="5" rx="2" class="art-line"/><rect x="18" y="48" width="32" height="5" rx="2" class="art-line"/>
+          </svg>
+          <span class="step-number" aria-hidden="true">1</span>
+          <h3 data-i18n="step1Title">Quét mã QR trên thẻ</h3>
+          <p data-i18n="step1Text">Đưa mã QR ở mặt trước thẻ vào máy quét</p>
+        </li>
+        <li class="step">
+          <svg class="step-art" viewBox="0 0 120 90" aria-hidden="true">
+            <rect x="14" y="50" width="92" height="30" rx="8" class="art-reader"/>
+            <rect x="24" y="18" width="72" height="44" rx="6" class="art-card" transform="rotate(-6 60 40)"/>
+            <rect x="34" y="30" width="14" height="11" rx="2" class="art-chip" transform="rotate(-6 60 40)"/>
+            <path d="M88 14c6 4 6 12 0 16M94 9c10 7 10 19 0 26" class="art-waves"/>
+          </svg>
+          <span class="step-number" aria-hidden="true">2</span>
+          <h3 data-i18n="step2Title">Đặt thẻ lên đầu đọc</h3>
+          <p data-i18n="step2Text">Đặt thẻ nằm yên trên đầu đọc cho đến khi có kết quả</p>
+        </li>
+      </ol>
+      <p class="waiting-also" data-i18n="waitingAlso">Cũng nhận mã QR trên ứng dụng VNeID hoặc thẻ BHYT</p>
+    </section>
+
+    <!-- A prompt, a progress bar, or a pending step: one large message. -->
+    <section id="view-progress" class="view view-progress" hidden>
+      <div class="progress-box">
+        <h2 id="progress-heading" class="progress-heading"></h2>
+        <p id="progress-text" class="progress-text"></p>
+        <div id="progress-bar" class="progress-bar" role="progressbar" aria-valuemin="0" aria-valuemax="100" hidden>
+          <div id="progress-fill" class="progress-fill"></div>
+        </div>
+        <p id="progress-percent" class="progress-percent" aria-hidden="true"></p>
+      </div>
+    </section>
+
+    <!-- The presentation's result. -->
+    <section id="view-result" class="view view-result" hidden>
+      <article class="patient" aria-labelledby="patient-name">
+        <div class="photo-frame">
+          <img id="patient-photo" class="photo" alt="" hidden>
+          <div id="photo-placeholder" class="photo-placeholder">
+            <svg viewBox="0 0 60 80" aria-hidden="true"><circle cx="30" cy="28" r="14"/><path d="M4 80c0-18 12-28 26-28s26 10 26 28z"/></svg>
+            <span data-i18n="noPhoto">Không có ảnh</span>
+          </div>
+        </div>
+        <div class="patient-details">
+          <p class="label" data-i18n="patient">Người bệnh</p>
+          <h2 id="patient-name" class="patient-name" lang="vi"></h2>
+          <dl class="facts">
+            <div><dt data-i18n="dateOfBirth">Ngày sinh</dt><dd id="patient-dob"></dd></div>
+            <div><dt data-i18n="sex">Giới tính</dt><dd id="patient-sex"></dd></div>
+            <div><dt data-i18n="idNumber">Số định danh</dt><dd id="patient-id" class="id-number"></dd></div>
+            <div><dt data-i18n="source">Nguồn</dt><dd id="patient-source"></dd></div>
+          </dl>
+        </div>
+      </article>
+
+      <section id="panel-error" class="panel tone-bad" hidden>
+          <p class="panel-label" data-i18n="problem">Sự cố</p>
+          <h3 id="error-message" class="panel-heading"></h3>
+        </section>
+
+      <div class="pair">
+        <section id="panel-verdict" class="panel">
+          <p class="panel-label" data-i18n="cardCheck">Thẻ Căn cước</p>
+          <h3 id="verdict-heading" class="panel-heading"><span class="tone-icon" aria-hidden="true"></span><span id="verdict-title"></span></h3>
+          <p id="verdict-text" class="panel-text"></p>
+          <ul id="verdict-reasons" class="reasons"></ul>
+          <div id="verdict-failed" class="checks" hidden>
+            <p class="checks-label" data-i18n="failedChecks">Kiểm tra không đạt</p>
+            <ul id="verdict-failed-list"></ul>
+          </div>
+          <div id="verdict-unsupported" class="checks checks-minor" hidden>
+            <p class="checks-label" data-i18n="unsupportedChecks">Không kiểm tra được</p>
+            <ul id="verdict-unsupported-list"></ul>
+          </div>
+        </section>
+
+        <section id="panel-bhyt" class="panel">
+          <p class="panel-label" data-i18n="bhyt">Bảo hiểm y tế</p>
+          <h3 id="bhyt-heading" class="panel-heading"><span class="tone-icon" aria-hidden="true"></span><span id="bhyt-title"></span></h3>
+          <p id="bhyt-detail" class="panel-text" hidden></p>
+          <dl id="bhyt-card" class="facts facts-row" hidden>
+            <div><dt data-i18n="cardCode">Mã thẻ BHYT</dt><dd id="bhyt-code" class="card-code"></dd></div>
+            <div><dt data-i18n="validity">Giá trị sử dụng</dt><dd id="bhyt-validity"></dd></div>
+            <div><dt data-i18n="facility">Nơi đăng ký KCB ban đầu</dt><dd id="bhyt-facility"></dd></div>
+          </dl>
+          <p id="bhyt-new-card" class="chip-note" data-i18n="newCard" hidden>Thẻ mới đã cấp</p>
+          <p id="bhyt-official" class="official" hidden>
+            <span id="bhyt-official-label"></span>: <q id="bhyt-official-text"></q> <span id="bhyt-official-code"></span>
+          </p>
+        </section>
+
+      </div>
+
+      <section id="panel-next" class="panel panel-next" hidden>
+        <div class="next-text">
+          <p id="next-label" class="panel-label" data-i18n="nextStep">Việc cần làm tiếp</p>
+          <p id="next-step" class="next-step"></p>
+        </div>
+        <div id="result-actions" class="actions" hidden>
+          <button id="retry" type="button" class="button" data-i18n="retry" hidden>Tra cứu lại</button>
+          <button id="manual-from-error" type="button" class="button button-primary" data-i18n="manualEntry" hidden>Nhập thủ công</button>
+        </div>
+      </section>
+    </section>
+
+    <!-- The daemon no longer accepts this page's cookie (it restarted with a new token). -->
+    <section id="view-locked" class="view view-progress" hidden>
+      <div class="progress-box">
+        <h2 class="progress-heading" data-i18n="lockedHeading">Trang tiếp nhận cần đăng nhập lại</h2>
+        <p class="progress-text" data-i18n="lockedText"></p>
+      </div>
+    </section>
+  </main>
+
+  <footer class="bottombar">
+    <button id="manual-open" type="button" class="button button-quiet" data-i18n="manualEntry">Nhập thủ công</button>
+    <span id="clear-countdown" class="countdown" aria-live="off"></span>
+  </footer>
+
+  <dialog id="manual-dialog" class="manual" aria-labelledby="manual-heading">
+    <form id="manual-form" novalidate>
+      <h2 id="manual-heading" data-i18n="manualHeading">Nhập thông tin thủ công</h2>
+      <p class="manual-intro" data-i18n="manualIntro"></p>
+      <div class="tabs" role="radiogroup">
+        <label class="tab"><input type="radio" name="manual-kind" value="identity" checked> <span data-i18n="manualByIdentity">Theo số định danh</span></label>
+        <label class="tab"><input type="radio" name="manual-kind" value="card"> <span data-i18n="manualByCard">Theo mã thẻ BHYT</span></label>
+      </div>
+      <fieldset id="manual-identity" class="fields">
+        <label for="manual-id" data-i18n="manualIdNumber">Số định danh (12 chữ số)</label>
+        <input id="manual-id" name="idNumber" inputmode="numeric" autocomplete="off" maxlength="12" spellcheck="false">
+      </fieldset>
+      <fieldset id="manual-card" class="fields" hidden>
+        <label for="manual-card-code" data-i18n="manualCardCode">Mã thẻ BHYT (15 ký tự)</label>
+        <input id="manual-card-code" name="bhytCardCode" autocomplete="off" maxlength="15" spellcheck="false" class="card-code">
+      </fieldset>
+      <!-- BHXH matches on name and date of birth whichever identifier is given. -->
+      <fieldset id="manual-person" class="fields">
+        <label for="manual-name" data-i18n="manualFullName">Họ và tên</label>
+        <input id="manual-name" name="fullName" autocomplete="off" spellcheck="false" lang="vi">
+        <label for="manual-dob" data-i18n="manualDateOfBirth">Ngày sinh (ngày/tháng/năm)</label>
+        <input id="manual-dob" name="dateOfBirth" inputmode="numeric" autocomplete="off" placeholder="15/03/1990" maxlength="10">
+      </fieldset>
+      <p id="manual-error" class="form-error" role="alert" hidden></p>
+      <div class="actions">
+        <button id="manual-cancel" type="button" class="button" data-i18n="manualCancel">Đóng</button>
+        <button id="manual-submit" type="submit" class="button button-primary" data-i18n="manualSubmit">Tra cứu</button>
+      </div>
+    </form>
+  </dialog>
+
+  <aside id="demo" class="demo" hidden>
+    <details>
+      <summary data-i18n="demo">Bản trình diễn</summary>
+      <p class="demo-hint" data-i18n="demoHint">Chọn một người bệnh mẫu</p>
+      <div id="demo-patients" class="demo-patients"></div>
+    </details>
+  </aside>
+</body>
+</html>
+
+"""#),
+        "/kiosk-text.js": Asset(contentType: "text/javascript; charset=utf-8", text: #"""
+// The reception page's wording, Vietnamese first, and the plain-words names of verification checks.
+// Kept apart from kiosk.js so a translator or reviewer reads every sentence in one place.
+'use strict';
+
+window.KioskText = (() => {
+  const strings = {
+    vi: {
+      title: 'Tiếp nhận khám bệnh',
+      switchLanguage: 'English',
+      switchLanguageLabel: 'Switch to English',
+      waitingHeading: 'Xin mời xuất trình thẻ Căn cước',
+      step1Title: 'Quét mã QR trên thẻ',
+      step1Text: 'Đưa mã QR ở mặt trước thẻ vào máy quét',
+      step2Title: 'Đặt thẻ lên đầu đọc',
+      step2Text: 'Đặt thẻ nằm yên trên đầu đọc cho đến khi có kết quả',
+      waitingAlso: 'Cũng nhận mã QR trên ứng dụng VNeID hoặc thẻ BHYT',
+      promptQR: 'Đã nhận thẻ — xin quét mã QR trên thẻ',
+      promptQRText: 'Mã QR giúp mở chip an toàn. Giữ thẻ trên đầu đọc.',
+      promptCard: 'Đã quét mã QR — xin đặt thẻ lên đầu đọc',
+      promptCardText: 'Đặt thẻ nằm yên trên đầu đọc để đọc chip.',
+      reading: 'Đang đọc chip… giữ yên thẻ',
+      verifying: 'Đang kiểm tra thẻ…',
+      verifyingText: 'Đối chiếu chữ ký số của cơ quan cấp thẻ',
+      lookingUp: 'Đang tra cứu BHYT…',
+      lookingUpText: 'Đang hỏi cổng giám định BHYT',
+      patient: 'Người bệnh',
+      dateOfBirth: 'Ngày sinh',
+      sex: 'Giới tính',
+      female: 'Nữ',
+      male: 'Nam',
+      idNumber: 'Số định danh',
+      source: 'Nguồn',
+      sourceCccdQr: 'Mã QR thẻ Căn cước',
+      sourceChip: 'Chip thẻ Căn cước',
+      sourceVneidQr: 'Mã QR VNeID',
+      sourceBhytQr: 'Mã QR thẻ BHYT',
+      sourceManual: 'Nhập thủ công',
+      noPhoto: 'Không có ảnh',
+      noHolder: 'Chưa có thông tin người bệnh',
+      cardCheck: 'Thẻ Căn cước',
+      verdictAuthentic: 'Thẻ thật',
+      verdictAuthenticText: 'Dữ liệu chip nguyên vẹn, chữ ký số của cơ quan cấp thẻ hợp lệ.',
+      verdictUnchained: 'Cần kiểm tra giấy tờ',
+      verdictUnchainedText: 'Dữ liệu chip khớp chữ ký của thẻ, nhưng máy chưa đối chiếu được chữ ký đó với chứng chỉ gốc của Bộ Công an. Đối chiếu ảnh và giấy tờ với người xuất trình.',
+      verdictSuspicious: 'Thẻ có dấu hiệu bất thường',
+      verdictSuspiciousText: 'Không dựa vào thẻ này. Kiểm tra giấy tờ khác và báo người phụ trách.',
+      verdictInvalid: 'Thẻ không hợp lệ',
+      verdictInvalidText: 'Dữ liệu trên thẻ không qua được kiểm tra.',
+      verdictNone: 'Chưa xác thực chip',
+      verdictNoneText: 'Thông tin chỉ lấy từ mã QR hoặc nhập tay; chip chưa được đọc.',
+      verdictNoneChipText: 'Chip chưa được đọc xong nên chưa kiểm tra được thẻ.',
+      failedChecks: 'Kiểm tra không đạt',
+      unsupportedChecks: 'Không kiểm tra được',
+      bhyt: 'Bảo hiểm y tế',
+      bhytPending: 'Đang tra cứu BHYT…',
+      cardCode: 'Mã thẻ BHYT',
+      validity: 'Giá trị sử dụng',
+      facility: 'Nơi đăng ký KCB ban đầu',
+      newCard: 'Thẻ mới đã cấp',
+      gatewaySays: 'Cổng BHXH trả lời',
+      gatewayDetail: 'Chi tiết',
+      resultCode: 'mã',
+      nextStep: 'Việc cần làm tiếp',
+      problem: 'Sự cố',
+      retry: 'Tra cứu lại',
+      manualEntry: 'Nhập thủ công',
+      manualHeading: 'Nhập thông tin thủ công',
+      manualIntro: 'Dùng khi không đọc được thẻ. Nhập số định danh, họ tên và ngày sinh — hoặc chỉ mã thẻ BHYT.',
+      manualByIdentity: 'Theo số định danh',
+      manualByCard: 'Theo mã thẻ BHYT',
+      manualIdNumber: 'Số định danh (12 chữ số)',
+      manualFullName: 'Họ và tên',
+      manualDateOfBirth: 'Ngày sinh (ngày/tháng/năm)',
+      manualCardCode: 'Mã thẻ BHYT (15 ký tự)',
+      manualSubmit: 'Tra cứu',
+      manualCancel: 'Đóng',
+      manualSending: 'Đang gửi…',
+      invalidIdNumber: 'Số định danh phải gồm đúng 12 chữ số.',
+      invalidFullName: 'Hãy nhập họ và tên.',
+      invalidDate: 'Ngày sinh phải có dạng ngày/tháng/năm, ví dụ 15/03/1990.',
+      invalidCardCode: 'Mã thẻ BHYT gồm 2 chữ cái và 13 chữ số, ví dụ DN4010123456789.',
+      requestFailed: 'Không gửi được yêu cầu. Thử lại sau giây lát.',
+      clearsIn: 'Màn hình tự xóa sau {n} giây',
+      reconnecting: 'Mất kết nối — đang kết nối lại…',
+      lockedHeading: 'Trang tiếp nhận cần đăng nhập lại',
+      lockedText: 'Dịch vụ đã khởi động lại. Mở lại trang từ biểu tượng tiếp nhận trên máy.',
+      devices: 'Thiết bị',
+      readers: 'Đầu đọc',
+      scanners: 'Máy quét',
+      gateway: 'Cổng BHXH',
+      gatewayOk: 'hoạt động',
+      gatewayDegraded: 'chậm',
+      gatewayDown: 'mất kết nối',
+      demo: 'Bản trình diễn',
+      demoHint: 'Chọn một người bệnh mẫu',
+    },
+    en: {
+      title: 'Patient reception',
+      switchLanguage: 'Tiếng Việt',
+      switchLanguageLabel: 'Chuyển sang tiếng Việt',
+      waitingHeading: 'Please present your citizen ID card',
+      step1Title: 'Scan the QR code on the card',
+      step1Text: 'Hold the QR code on the front of the card to the scanner',
+      step2Title: 'Place the card on the reader',
+      step2Text: 'Keep the card still on the reader until the result appears',
+      waitingAlso: 'VNeID app and BHYT card QR codes are accepted too',
+      promptQR: 'Card detected — please scan the QR code on the card',
+      promptQRText: 'The QR code opens the chip securely. Keep the card on the reader.',
+      promptCard: 'QR code scanned — please place the card on the reader',
+      promptCardText: 'Keep the card still on the reader so the chip can be read.',
+      reading: 'Reading the chip… keep the card still',
+      verifying: 'Checking the card…',
+      verifyingText: 'Verifying the issuing authority’s digital signature',
+      lookingUp: 'Checking health insurance…',
+      lookingUpText: 'Asking the BHYT assessment gateway',
+      patient: 'Patient',
+      dateOfBirth: 'Date of birth',
+      sex: 'Sex',
+      female: 'Female',
+      male: 'Male',
+      idNumber: 'ID number',
+      source: 'Source',
+      sourceCccdQr: 'Citizen ID card QR',
+      sourceChip: 'Citizen ID card chip',
+      sourceVneidQr: 'VNeID QR',
+      sourceBhytQr: 'BHYT card QR',
+      sourceManual: 'Entered by staff',
+      noPhoto: 'No photo',
+      noHolder: 'No patient details yet',
+      cardCheck: 'Citizen ID card',
+      verdictAuthentic: 'Genuine card',
+      verdictAuthenticText: 'The chip data is intact and the issuing authority’s digital signature is valid.',
+      verdictUnchained: 'Check documents',
+      verdictUnchainedText: 'The chip data matches the card’s signature, but that signature could not be traced to the Ministry’s root certificate on this machine. Compare the photo and documents with the person.',
+      verdictSuspicious: 'The card looks suspicious',
+      verdictSuspiciousText: 'Do not rely on this card. Check another document and tell the person in charge.',
+      verdictInvalid: 'The card is not valid',
+      verdictInvalidText: 'The card’s data failed verification.',
+      verdictNone: 'Chip not verified',
+      verdictNoneText: 'Details come from a QR code or manual entry only; the chip was not read.',
+      verdictNoneChipText: 'The chip was not read completely, so the card could not be checked.',
+      failedChecks: 'Failed checks',
+      unsupportedChecks: 'Could not be checked',
+      bhyt: 'Health insurance (BHYT)',
+      bhytPending: 'Checking health insurance…',
+      cardCode: 'BHYT card code',
+      validity: 'Valid',
+      facility: 'Registered facility',
+      newCard: 'New card issued',
+      gatewaySays: 'BHXH gateway answer',
+      gatewayDetail: 'Details',
+      resultCode: 'code',
+      nextStep: 'What to do next',
+      problem: 'Problem',
+      retry: 'Look up again',
+      manualEntry: 'Manual entry',
+      manualHeading: 'Enter details manually',
+      manualIntro: 'Use this when the card cannot be read. Enter the ID number, full name and date of birth — or just the BHYT card code.',
+      manualByIdentity: 'By ID number',
+      manualByCard: 'By BHYT card code',
+      manualIdNumber: 'ID number (12 digits)',
+      manualFullName: 'Full name',
+      manualDateOfBirth: 'Date of birth (day/month/year)',
+      manualCardCode: 'BHYT card code (15 characters)',
+      manualSubmit: 'Look up',
+      manualCancel: 'Close',
+      manualSending: 'Sending…',
+      invalidIdNumber: 'The ID number must be exactly 12 digits.',
+      invalidFullName: 'Please enter the full name.',
+      invalidDate: 'The date of birth must be day/month/year, e.g. 15/03/1990.',
+      invalidCardCode: 'A BHYT card code is 2 letters and 13 digits, e.g. DN4010123456789.',
+      requestFailed: 'The request could not be sent. Try again in a moment.',
+      clearsIn: 'Screen clears in {n} s',
+      reconnecting: 'Connection lost — reconnecting…',
+      lockedHeading: 'The reception page must sign in again',
+      lockedText: 'The service has restarted. Open the page again from the reception shortcut on this computer.',
+      devices: 'Devices',
+      readers: 'Readers',
+      scanners: 'Scanners',
+      gateway: 'BHXH gateway',
+      gatewayOk: 'ok',
+      gatewayDegraded: 'slow',
+      gatewayDown: 'unreachable',
+      demo: 'Demo',
+      demoHint: 'Present a sample patient',
+    },
+  };
+
+  // BHYT result classes: the tone (colour), the page's own heading and, for some, a line under it; the
+  // gateway's official wording is shown beneath them.
+  const eligibility = {
+    eligible: { tone: 'good', vi: 'Đủ điều kiện hưởng BHYT', en: 'Covered by health insurance' },
+    eligibleCheckDocuments: { tone: 'warn', vi: 'Đủ điều kiện — kiểm tra thẻ và giấy tờ', en: 'Covered — check the card and an ID document' },
+    notEligible: { tone: 'bad', vi: 'Không đủ điều kiện hưởng BHYT', en: 'Not covered by health insurance' },
+    notFound: { tone: 'warn', vi: 'Không tìm thấy thẻ BHYT', en: 'No BHYT card found' },
+    demographicMismatch: { tone: 'warn', vi: 'Thông tin không khớp với cổng BHXH', en: 'Details do not match the BHXH record' },
+    badInput: { tone: 'warn', vi: 'Cổng BHXH không chấp nhận thông tin tra cứu', en: 'The BHXH gateway rejected the lookup details' },
+    configurationError: { tone: 'neutral', vi: 'Lỗi tài khoản tra cứu của cơ sở', en: 'Facility lookup account problem',
+      detail: { vi: 'Báo quản trị hệ thống; tiếp nhận thủ công.', en: 'Tell the administrator; register manually.' } },
+    transient: { tone: 'warn', vi: 'Không kết nối được cổng BHXH', en: 'Cannot reach the BHXH gateway',
+      detail: { vi: 'Tiếp nhận thủ công — hệ thống sẽ tự tra cứu lại.', en: 'Register manually — the system will look up again by itself.' } },
+    manualReview: { tone: 'warn', vi: 'Cần kiểm tra thủ công', en: 'Needs a manual check' },
+    skipped: { tone: 'neutral', vi: 'Chưa tra cứu BHYT', en: 'BHYT not checked yet',
+      detail: { vi: 'Hệ thống sẽ tra cứu sau.', en: 'The system will check later.' } },
+  };
+
+  const dataGroups = {
+    DG1: { vi: 'vùng MRZ', en: 'MRZ data' },
+    DG2: { vi: 'ảnh chân dung', en: 'portrait photo' },
+    DG13: { vi: 'thông tin công dân', en: 'citizen details' },
+    DG14: { vi: 'khóa bảo mật của chip', en: 'chip security keys' },
+    DG15: { vi: 'khóa xác thực của chip', en: 'chip authentication key' },
+  };
+
+  const qrFields = {
+    idNumber: { vi: 'số định danh', en: 'ID number' },
+    fullName: { vi: 'họ tên', en: 'full name' },
+    name: { vi: 'họ tên', en: 'full name' },
+    dateOfBirth: { vi: 'ngày sinh', en: 'date of birth' },
+    birthYear: { vi: 'năm sinh', en: 'year of birth' },
+    sex: { vi: 'giới tính', en: 'sex' },
+    issueDate: { vi: 'ngày cấp', en: 'issue date' },
+    expiry: { vi: 'ngày hết hạn', en: 'expiry date' },
+  };
+
+  const checks = {
+    'sod.structure': { vi: 'Hồ sơ bảo mật (SOD) của chip bị hỏng', en: 'The chip’s security object (SOD) is malformed' },
+    'sod.contentType': { vi: 'Hồ sơ bảo mật (SOD) có nội dung sai loại', en: 'The chip’s security object has the wrong content type' },
+    'sod.signature': { vi: 'Chữ ký số của cơ quan cấp thẻ không đúng', en: 'The issuing authority’s digital signature is wrong' },
+    'sod.messageDigest': { vi: 'Dữ liệu được ký không khớp với chữ ký', en: 'The signed data does not match its signature' },
+    'documentSigner.chain': { vi: 'Không xác nhận được người ký là cơ quan cấp thẻ tin cậy', en: 'The signer is not traced to a trusted issuing authority' },
+    'documentSigner.keyUsage': { vi: 'Chứng chỉ người ký không được phép ký thẻ', en: 'The signer’s certificate may not sign cards' },
+    'documentSigner.revocation': { vi: 'Chứng chỉ người ký đã bị thu hồi', en: 'The signer’s certificate has been revoked' },
+    'documentSigner.validityAtSigning': { vi: 'Chứng chỉ người ký không còn hiệu lực khi ký thẻ', en: 'The signer’s certificate was not valid when the card was signed' },
+    'documentSigner.validityNow': { vi: 'Chứng chỉ người ký đã hết hạn', en: 'The signer’s certificate has expired' },
+    'idNumber.structure': { vi: 'Số định danh không khớp với ngày sinh, giới tính trên chip', en: 'The ID number does not match the chip’s date of birth and sex' },
+    'card.expiry': { vi: 'Thẻ căn cước đã hết hạn (hoặc không đọc được hạn)', en: 'The ID card has expired (or its expiry cannot be read)' },
+    'chip.activeAuthentication': { vi: 'Chip không chứng minh được là chip gốc (có thể bị sao chép)', en: 'The chip could not prove it is the original (possible copy)' },
+    'chip.chipAuthentication': { vi: 'Chip không chứng minh được khóa bảo mật của mình (có thể bị sao chép)', en: 'The chip could not prove its security key (possible copy)' },
+    activeAuthentication: { vi: 'Chip không chứng minh được là chip gốc (có thể bị sao chép)', en: 'The chip could not prove it is the original (possible copy)' },
+    chipAuthentication: { vi: 'Chip không chứng minh được khóa bảo mật của mình (có thể bị sao chép)', en: 'The chip could not prove its security key (possible copy)' },
+    pace: { vi: 'Không mở được kênh bảo mật với chip', en: 'A secure channel to the chip could not be opened' },
+    bac: { vi: 'Không mở được kênh bảo mật với chip', en: 'A secure channel to the chip could not be opened' },
+  };
+
+  /** The plain-words phrase for a check name, or null when the name is unknown (shown raw). */
+  function describeCheck(name, lang) {
+    if (checks[name]) return checks[name][lang];
+    const hash = /^dg\.hash\.(DG\d+)$/.exec(name);
+    if (hash) {
+      const group = dataGroups[hash[1]];
+      const what = group ? group[lang] : hash[1];
+      return lang === 'vi' ? `Dữ liệu ${what} (${hash[1]}) trên chip đã bị thay đổi`
+                           : `The chip’s ${what} (${hash[1]}) has been altered`;
+    }
+    // The daemon names its cross-checks qrChip.<field> (QR ↔ chip) and dg1dg13.<field> (MRZ ↔ DG13).
+    if (name.startsWith('qrChip.') || name.startsWith('qr.')) {
+      const field = Object.keys(qrFields).find((key) => name.split('.').includes(key));
+      const what = field ? qrFields[field][lang] : null;
+      if (lang === 'vi') return what ? `Mã QR và chip khác nhau về ${what}` : 'Mã QR không khớp với dữ liệu trên chip';
+      return what ? `The QR code and the chip differ in ${what}` : 'The QR code does not match the chip';
+    }
+    if (name.startsWith('dg1dg13.')) {
+      const field = qrFields[name.slice('dg1dg13.'.length)];
+      const what = field ? field[lang] : null;
+      if (lang === 'vi') return what ? `Vùng MRZ và dữ liệu công dân trên chip khác nhau về ${what}` : 'Dữ liệu trên chip không nhất quán';
+      return what ? `The chip’s MRZ and citizen data differ in ${what}` : 'The chip’s data is inconsistent';
+    }
+    return null;
+  }
+
+  return { strings, eligibility, describeCheck };
+})();
+
+"""#),
+        "/kiosk.css": Asset(contentType: "text/css; charset=utf-8", text: #"""
+/* The reception page: read at arm's length all day, so large type, calm colours, and a colour for
+   each outcome that is never the only signal (every tone also has a heading and an icon). Sizes are
+   in rem, and the root size follows the screen, so 1280×800 and 1920×1080 show the same layout. */
+
+:root {
+  --ink: #1c2833;
+  --ink-soft: #4b5966;
+  --paper: #f3f5f7;
+  --card: #ffffff;
+  --line: #d9dfe5;
+  --brand: #0d4b63;
+  --brand-ink: #ffffff;
+  --accent: #0f7a8a;
+  --good: #1e7b3a; --good-bg: #e8f5ec; --good-ink: #134e26;
+  --warn: #b86e00; --warn-bg: #fff4dc; --warn-ink: #6e3f00;
+  --bad: #c0271d;  --bad-bg: #fdecea;  --bad-ink: #8a1c14;
+  --neutral: #6b7785; --neutral-bg: #eef1f4; --neutral-ink: #2f3a45;
+  --pending: #2d6cdf; --pending-bg: #edf3fd; --pending-ink: #1d4a99;
+  --radius: 0.9rem;
+  --shadow: 0 1px 2px rgb(16 24 40 / 6%), 0 2px 8px rgb(16 24 40 / 6%);
+}
+
+/* Height decides (a result must fit without scrolling); width caps it for narrow screens. About 16.5px
+   at 1280×800 and 22px at 1920×1080: both screens are about 48rem tall. */
+html { font-size: clamp(15px, min(2.06vh, 1.3vw), 28px); }
+
+* { box-sizing: border-box; }
+
+body {
+  margin: 0;
+  height: 100vh;
+  display: grid;
+  grid-template-rows: auto 1fr auto;
+  font-family: "Noto Sans", "DejaVu Sans", "Segoe UI", Arial, sans-serif;
+  color: var(--ink);
+  background: var(--paper);
+  line-height: 1.35;
+  overflow: hidden;
+}
+
+h1, h2, h3, p { margin: 0; }
+[hidden] { display: none !important; }
+
+/* ---------------------------------------------------------------- bars */
+
+.topbar {
+  display: flex; align-items: center; justify-content: space-between; gap: 1rem;
+  padding: 0.7rem 1.6rem;
+  background: var(--brand); color: var(--brand-ink);
+}
+.brand { display: flex; align-items: center; gap: 0.7rem; }
+.brand-mark { width: 2.1rem; height: 2.1rem; color: #ffffff; }
+.brand h1 { font-size: 1.45rem; font-weight: 600; letter-spacing: 0.01em; }
+.topbar-end { display: flex; align-items: center; gap: 1rem; }
+
+.devices { display: flex; gap: 0.5rem; font-size: 0.85rem; }
+.device { padding: 0.2rem 0.6rem; border-radius: 1rem; background: rgb(255 255 255 / 14%); }
+.device-problem { background: #ffd9d5; color: var(--bad-ink); font-weight: 600; }
+
+.connection {
+  display: inline-flex; align-items: center; gap: 0.45rem;
+  padding: 0.25rem 0.8rem; border-radius: 1rem;
+  background: #fff1c7; color: #5c3a00; font-size: 0.9rem; font-weight: 600;
+}
+.connection .dot { width: 0.6rem; height: 0.6rem; border-radius: 50%; background: var(--warn); animation: pulse 1.2s infinite; }
+
+.lang-switch {
+  font: inherit; font-size: 1rem; font-weight: 600;
+  padding: 0.4rem 1rem; border-radius: 0.6rem; cursor: pointer;
+  color: var(--brand); background: #ffffff; border: 0;
+}
+
+.bottombar {
+  display: flex; align-items: center; gap: 1.5rem;
+  padding: 0.55rem 1.6rem; min-height: 3.4rem;
+  border-top: 1px solid var(--line); background: var(--card);
+}
+.countdown { color: var(--ink-soft); font-size: 0.95rem; }
+
+/* ---------------------------------------------------------------- buttons */
+
+.button {
+  font: inherit; font-size: 1.05rem; font-weight: 600;
+  padding: 0.6rem 1.3rem; border-radius: 0.6rem; cursor: pointer;
+  border: 2px solid var(--brand); background: var(--card); color: var(--brand);
+}
+.button-primary { background: var(--brand); color: var(--brand-ink); }
+.button-quiet { border-color: var(--line); color: var(--ink-soft); font-size: 0.95rem; padding: 0.4rem 1rem; }
+.button-failed { border-color: var(--bad); color: var(--bad); }
+.button:focus-visible, .lang-switch:focus-visible, input:focus-visible, summary:focus-visible {
+  outline: 3px solid #f2b01e; outline-offset: 2px;
+}
+.button:disabled { opacity: 0.6; cursor: progress; }
+
+/* ---------------------------------------------------------------- views */
+
+main { overflow: auto; padding: 1.6rem; display: flex; }
+.view { flex: 1; }
+
+.view-waiting {
+  display: flex; flex-direction: column; align-items: center; justify-content: center; gap: 2rem;
+  text-align: center;
+}
+.waiting-heading { font-size: 2.7rem; font-weight: 700; color: var(--brand); }
+.steps { display: flex; gap: 2rem; list-style: none; margin: 0; padding: 0; }
+.step {
+  position: relative; width: 24rem; padding: 1.6rem 1.8rem 1.8rem;
+  background: var(--card); border-radius: var(--radius); box-shadow: var(--shadow);
+  display: flex; flex-direction: column; align-items: center; gap: 0.6rem;
+}
+.step-art { width: 13rem; height: 9.75rem; }
+.step-number {
+  position: absolute; top: 1rem; left: 1rem;
+  width: 2.4rem; height: 2.4rem; border-radius: 50%;
+  display: grid; place-items: center;
+  background: var(--accent); color: #ffffff; font-weight: 700; font-size: 1.3rem;
+}
+.step h3 { font-size: 1.6rem; }
+.step p { font-size: 1.15rem; color: var(--ink-soft); }
+.waiting-also { font-size: 1.1rem; color: var(--ink-soft); }
+
+.art-card { fill: #e3f1f4; stroke: var(--accent); stroke-width: 2.5; }
+.art-qr { fill: var(--brand); }
+.art-hole { fill: #e3f1f4; }
+.art-line { fill: #9fc6cf; }
+.art-reader { fill: #5d6b78; }
+.art-chip { fill: #e0b243; }
+.art-waves { fill: none; stroke: var(--accent); stroke-width: 3; stroke-linecap: round; }
+
+.view-progress { display: flex; align-items: center; justify-content: center; }
+.progress-box {
+  width: min(52rem, 100%); padding: 3rem 3.5rem;
+  background: var(--card); border-radius: var(--radius); box-shadow: var(--shadow);
+  display: flex; flex-direction: column; align-items: center; gap: 1.2rem; text-align: center;
+}
+.progress-heading { font-size: 2.4rem; font-weight: 700; color: var(--brand); }
+.progress-text { font-size: 1.3rem; color: var(--ink-soft); }
+.progress-bar { width: 100%; height: 1.6rem; border-radius: 0.8rem; background: #dde6ec; overflow: hidden; }
+.progress-fill { height: 100%; width: 0; background: var(--accent); border-radius: 0.8rem; transition: width 0.3s ease-out; }
+.progress-indeterminate .progress-fill {
+  width: 35% !important; animation: sweep 1.4s ease-in-out infinite;
+}
+.progress-percent { font-size: 1.4rem; font-weight: 600; color: var(--ink-soft); min-height: 1.9rem; font-variant-numeric: tabular-nums; }
+
+/* ---------------------------------------------------------------- result */
+
+.view-result { display: flex; flex-direction: column; gap: 1rem; }
+.pair { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem 1.3rem; align-items: stretch; }
+/* Without a BHYT answer (or a card verdict), the other panel takes the whole row. */
+.pair:has(> [hidden]) > * { grid-column: 1 / -1; }
+
+.patient {
+  background: var(--card); border-radius: var(--radius); box-shadow: var(--shadow);
+  padding: 1rem 1.5rem; display: flex; align-items: center; gap: 1.8rem;
+}
+.photo-frame {
+  flex: none; width: 8.4rem; aspect-ratio: 3 / 4;
+  border-radius: 0.6rem; overflow: hidden; background: var(--neutral-bg); border: 1px solid var(--line);
+}
+.photo { width: 100%; height: 100%; object-fit: cover; display: block; }
+.photo-placeholder {
+  width: 100%; height: 100%; display: flex; flex-direction: column; align-items: center; justify-content: flex-end;
+  gap: 0.3rem; color: var(--ink-soft); font-size: 0.8rem; text-align: center;
+}
+.photo-placeholder svg { width: 70%; fill: #c5ced6; }
+.patient-details { flex: 1; display: flex; flex-direction: column; gap: 0.5rem; min-width: 0; }
+.label, .panel-label, .checks-label {
+  font-size: 0.85rem; font-weight: 700; letter-spacing: 0.06em; color: var(--ink-soft);
+}
+.patient-name { font-size: 2.5rem; font-weight: 700; line-height: 1.15; overflow-wrap: anywhere; }
+.patient-name.muted { color: var(--ink-soft); font-size: 1.6rem; font-weight: 600; }
+
+.facts { margin: 0; display: grid; gap: 0.6rem; }
+.facts div { display: grid; gap: 0.1rem; align-content: start; }
+.facts dt { font-size: 0.9rem; color: var(--ink-soft); }
+.facts dd { margin: 0; font-size: 1.3rem; font-weight: 600; }
+.patient .facts { grid-template-columns: repeat(4, auto); justify-content: start; column-gap: 2.6rem; }
+.facts-row { grid-template-columns: auto auto; column-gap: 2rem; }
+.id-number, .card-code { font-variant-numeric: tabular-nums; letter-spacing: 0.06em; }
+#bhyt-validity { white-space: nowrap; }
+
+.panel {
+  padding: 1.1rem 1.5rem 1.2rem; border-radius: var(--radius);
+  background: var(--card); box-shadow: var(--shadow);
+  border-left: 0.6rem solid var(--line);
+  display: flex; flex-direction: column; gap: 0.55rem;
+}
+.panel-heading { font-size: 1.6rem; font-weight: 700; display: flex; align-items: center; gap: 0.7rem; line-height: 1.2; }
+.panel-text { font-size: 1.15rem; color: var(--ink); }
+
+.tone-icon {
+  flex: none; width: 2.2rem; height: 2.2rem; border-radius: 50%;
+  display: grid; place-items: center; color: #ffffff; font-size: 1.3rem; font-weight: 700;
+}
+.tone-good { border-left-color: var(--good); background: var(--good-bg); }
+.tone-good .panel-heading { color: var(--good-ink); }
+.tone-good .tone-icon { background: var(--good); }
+.tone-good .tone-icon::before { content: "✓"; }
+.tone-warn { border-left-color: var(--warn); background: var(--warn-bg); }
+.tone-warn .panel-heading { color: var(--warn-ink); }
+.tone-warn .tone-icon { background: var(--warn); }
+.tone-warn .tone-icon::before { content: "!"; }
+.tone-bad { border-left-color: var(--bad); background: var(--bad-bg); }
+.tone-bad .panel-heading { color: var(--bad-ink); }
+.tone-bad .tone-icon { background: var(--bad); }
+.tone-bad .tone-icon::before { content: "✕"; }
+.tone-neutral { border-left-color: var(--neutral); background: var(--neutral-bg); }
+.tone-neutral .panel-heading { color: var(--neutral-ink); }
+.tone-neutral .tone-icon { background: var(--neutral); }
+.tone-neutral .tone-icon::before { content: "–"; }
+.tone-pending { border-left-color: var(--pending); background: var(--pending-bg); }
+.tone-pending .panel-heading { color: var(--pending-ink); }
+.tone-pending .tone-icon { background: transparent; border: 0.25rem solid #bcd0f5; border-top-color: var(--pending); animation: spin 1s linear infinite; }
+
+.reasons, .checks ul { margin: 0; padding-left: 1.4rem; font-size: 1.1rem; }
+.reasons:empty { display: none; }
+.checks { display: flex; flex-direction: column; gap: 0.25rem; }
+.checks li { margin: 0.15rem 0; }
+.checks-minor ul { color: var(--ink-soft); font-size: 1rem; }
+.check-name { font-size: 0.8rem; color: var(--ink-soft); }
+code { font-family: "DejaVu Sans Mono", monospace; }
+
+.chip-note {
+  align-self: flex-start; padding: 0.2rem 0.8rem; border-radius: 1rem;
+  background: #ffffff; border: 1px solid var(--line); font-weight: 600; font-size: 0.95rem;
+}
+.official { font-size: 1.05rem; color: var(--ink-soft); }
+.official q { color: var(--ink); font-weight: 600; }
+
+.panel-next { border-left-color: var(--brand); flex-direction: row; align-items: center; gap: 1.5rem; }
+.next-text { flex: 1; display: flex; flex-direction: column; gap: 0.4rem; }
+.next-step { font-size: 1.45rem; font-weight: 600; color: var(--brand); }
+
+.actions { display: flex; gap: 1rem; justify-content: flex-end; flex: none; }
+
+/* ---------------------------------------------------------------- manual entry */
+
+.manual {
+  width: min(42rem, 92vw); padding: 2rem 2.2rem; border: 0; border-radius: var(--radius);
+  box-shadow: 0 10px 40px rgb(0 0 0 / 25%); color: var(--ink);
+}
+.manual::backdrop { background: rgb(13 35 48 / 55%); }
+.manual form { display: flex; flex-direction: column; gap: 1rem; }
+.manual h2 { font-size: 1.8rem; color: var(--brand); }
+.manual-intro { color: var(--ink-soft); font-size: 1.05rem; }
+.tabs { display: flex; gap: 0.8rem; }
+.tab {
+  flex: 1; display: flex; align-items: center; gap: 0.5rem; cursor: pointer;
+  padding: 0.6rem 1rem; border: 2px solid var(--line); border-radius: 0.6rem; font-weight: 600;
+}
+.tab:has(input:checked) { border-color: var(--brand); background: #e6f0f3; }
+.tab input { width: 1.2rem; height: 1.2rem; accent-color: var(--brand); }
+.fields { border: 0; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 0.35rem; }
+.fields label { font-weight: 600; margin-top: 0.5rem; }
+.fields input {
+  font: inherit; font-size: 1.35rem; padding: 0.55rem 0.8rem;
+  border: 2px solid #9aa7b3; border-radius: 0.5rem;
+}
+.form-error {
+  padding: 0.7rem 1rem; border-radius: 0.5rem; border-left: 0.4rem solid var(--bad);
+  background: var(--bad-bg); color: var(--bad-ink); font-weight: 600;
+}
+
+/* ---------------------------------------------------------------- demo */
+
+.demo { position: fixed; right: 1.2rem; bottom: 0.6rem; z-index: 5; max-width: 24rem; }
+.demo details { background: var(--card); border: 1px dashed #8a97a3; border-radius: 0.7rem; box-shadow: var(--shadow); }
+.demo summary { padding: 0.45rem 1rem; cursor: pointer; font-weight: 600; color: var(--ink-soft); font-size: 0.95rem; }
+.demo-hint { padding: 0 1rem; font-size: 0.85rem; color: var(--ink-soft); }
+.demo-patients { display: flex; flex-direction: column; gap: 0.4rem; padding: 0.6rem 1rem 1rem; }
+.demo-patient { font-size: 0.95rem; padding: 0.4rem 0.8rem; text-align: left; }
+
+/* ---------------------------------------------------------------- motion */
+
+@keyframes spin { to { transform: rotate(360deg); } }
+@keyframes pulse { 50% { opacity: 0.35; } }
+@keyframes sweep { from { transform: translateX(-100%); } to { transform: translateX(290%); } }
+@media (prefers-reduced-motion: reduce) {
+  *, *::before { animation: none !important; transition: none !important; }
+}
+
+/* Locked out (a new daemon boot): only the instruction to reopen the page; nothing here would work. */
+body[data-view="locked"] :is(#connection, #devices, #demo, .bottombar > *) { display: none !important; }
+
+"""#),
+        "/kiosk.js": Asset(contentType: "text/javascript; charset=utf-8", text: #"""
+// The reception page: renders the daemon's current session from its event stream.
+//
+// Personal data (names, dates of birth, photos) lives only in the DOM and in `current` while a
+// session is shown; it is never written to localStorage or the console, and is dropped when the
+// session clears. Only the language choice is remembered.
+'use strict';
+
+(() => {
+  const text = window.KioskText;
+  const $ = (id) => document.getElementById(id);
+  const EVENT_TYPES = ['scanReceived', 'cardDetected', 'cardRemoved', 'qrNeeded', 'readingProgress', 'verified',
+    'lookupStarted', 'result', 'error', 'sessionCleared', 'status'];
+  const LANGUAGE_KEY = 'cccdd.kiosk.language';
+  /** How long the stream may be down before the page says so (a daemon restart takes about this). */
+  const LOST_BADGE_AFTER_MS = 3000;
+
+  let lang = localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'vi';
+  let current = null;          // the SessionView on screen
+  let status = null;           // the last StatusView
+  let photo = { sessionId: null, url: null };
+  let clearTimer = null;
+  let events = null;
+  let lostSince = null;
+  let retryDelay = 1000;
+  let reconnecting = false;  // a reconnection attempt is scheduled or running
+  let eventsSeen = 0;          // bumps on each event, so a slower fetch never overwrites a newer event
+  let demoLoaded = false;
+
+  const t = (key) => text.strings[lang][key] ?? key;
+  const localized = (value) => (value && (value[lang] ?? value.vi)) || '';
+
+  // ---------------------------------------------------------------- language
+
+  function applyLanguage() {
+    document.documentElement.lang = lang;
+    document.title = t('title');
+    for (const element of document.querySelectorAll('[data-i18n]')) element.textContent = t(element.dataset.i18n);
+    const other = lang === 'vi' ? 'en' : 'vi';
+    const button = $('lang-switch');
+    button.lang = other;
+    button.textContent = t('switchLanguage');
+    button.setAttribute('aria-label', t('switchLanguageLabel'));
+    $('devices').setAttribute('aria-label', t('devices'));
+    render(current);
+    renderStatus();
+  }
+
+  $('lang-switch').addEventListener('click', () => {
+    lang = lang === 'vi' ? 'en' : 'vi';
+    localStorage.setItem(LANGUAGE_KEY, lang);
+    applyLanguage();
+  });
+
+  // ---------------------------------------------------------------- session rendering
+
+  /** The view a session needs: waiting, progress (prompts and pending steps) or result. */
+  function viewFor(session) {
+    if (!session || session.state === 'idle' || isExpired(session)) return 'waiting';
+    switch (session.state) {
+      case 'waitingForQR': case 'waitingForCard': case 'reading': case 'verifying': return 'progress';
+      case 'lookingUp': return session.holder ? 'result' : 'progress';
+      default: return 'result';
+    }
+  }
+
+  function isExpired(session) {
+    return Boolean(session.clearsAt) && Date.parse(session.clearsAt) <= Date.now();
+  }
+
+  function render(session) {
+    const view = viewFor(session);
+    if (view === 'waiting') session = null;
+    if (current && (!session || session.id !== current.id)) dropPhoto();
+    current = session;
+    const body = document.body;
+    if (body.dataset.view === 'locked') return;
+    body.dataset.view = view;
+    body.dataset.state = session ? session.state : 'idle';
+    body.dataset.verdict = session?.verdict?.kind ?? '';
+    body.dataset.eligibility = session?.eligibility?.class ?? '';
+    for (const name of ['waiting', 'progress', 'result', 'locked']) $(`view-${name}`).hidden = name !== view;
+    if (view === 'progress') renderProgress(session);
+    if (view === 'result') renderResult(session);
+    if (view === 'waiting') clearResult();
+    scheduleClear(session);
+  }
+
+  function renderProgress(session) {
+    const headings = {
+      waitingForQR: ['promptQR', 'promptQRText'], waitingForCard: ['promptCard', 'promptCardText'],
+      reading: ['reading', null], verifying: ['verifying', 'verifyingText'], lookingUp: ['lookingUp', 'lookingUpText'],
+    };
+    const [heading, detail] = headings[session.state] ?? ['lookingUp', null];
+    $('progress-heading').textContent = t(heading);
+    $('progress-text').textContent = detail ? t(detail) : '';
+    const progress = session.progress;
+    const bar = $('progress-bar');
+    const showsBar = session.state === 'reading' || session.state === 'verifying';
+    bar.hidden = !showsBar;
+    let percent = session.state === 'verifying' ? 100 : 0;
+    // `fraction` covers the whole read (files done plus this file's share) and only grows; the
+    // byte counts are the current file's.
+    if (progress && typeof progress.fraction === 'number') {
+      percent = Math.min(100, Math.round(100 * progress.fraction));
+    } else if (progress && progress.bytesExpected > 0) {
+      percent = Math.min(100, Math.round((100 * progress.bytesRead) / progress.bytesExpected));
+    }
+    bar.classList.toggle('progress-indeterminate', session.state === 'reading' && !progress);
+    $('progress-fill').style.width = `${percent}%`;
+    bar.setAttribute('aria-valuenow', String(percent));
+    bar.setAttribute('aria-label', t(heading));
+    $('progress-percent').textContent = session.state === 'reading' && progress ? `${percent}%` : '';
+  }
+
+  function renderResult(session) {
+    renderHolder(session);
+    renderVerdict(session);
+    renderEligibility(session);
+    const error = session.error;
+    $('panel-error').hidden = !error;
+    $('error-message').textContent = error ? localized(error.message) : '';
+    $('error-message').lang = lang;
+    $('next-step').textContent = localized(session.nextStep);
+    $('next-step').lang = lang;
+    const eligibilityClass = session.eligibility?.class;
+    // Retry re-runs the lookup: worth offering only when the gateway could not answer.
+    const canRetry = eligibilityClass === 'transient';
+    const wantsManual = session.state === 'failed' || ['transient', 'notFound', 'demographicMismatch', 'badInput']
+      .includes(eligibilityClass);
+    $('retry').hidden = !canRetry;
+    $('manual-from-error').hidden = !wantsManual;
+    $('result-actions').hidden = $('retry').hidden && $('manual-from-error').hidden;
+    $('panel-next').hidden = !session.nextStep && $('result-actions').hidden;
+    $('next-label').hidden = !session.nextStep;
+  }
+
+  function renderHolder(session) {
+    const holder = session.holder;
+    $('patient-name').textContent = holder ? holder.fullName : t('noHolder');
+    $('patient-name').classList.toggle('muted', !holder);
+    $('patient-dob').textContent = holder ? formatDate(holder.dateOfBirth) : '—';
+    $('patient-sex').textContent = holder?.sex ? t(holder.sex) : '—';
+    $('patient-id').textContent = holder?.idMasked ?? '—';
+    const sourceKeys = { cccdQr: 'sourceCccdQr', chip: 'sourceChip', vneidQr: 'sourceVneidQr', bhytQr: 'sourceBhytQr', manual: 'sourceManual' };
+    $('patient-source').textContent = session.source ? t(sourceKeys[session.source] ?? session.source) : '—';
+    if (holder?.hasPhoto) loadPhoto(session.id); else dropPhoto();
+  }
+
+  function renderVerdict(session) {
+    const verdict = session.verdict;
+    const kinds = {
+      authentic: ['good', 'verdictAuthentic', 'verdictAuthenticText'],
+      authenticUnchained: ['warn', 'verdictUnchained', 'verdictUnchainedText'],
+      suspicious: ['bad', 'verdictSuspicious', 'verdictSuspiciousText'],
+      invalid: ['bad', 'verdictInvalid', 'verdictInvalidText'],
+    };
+    const panel = $('panel-verdict');
+    if (!verdict) {
+      // A session still reading the chip has no verdict yet; one from a QR or manual entry never will.
+      panel.hidden = session.source === 'chip' && session.state !== 'done' && session.state !== 'failed';
+      setTone(panel, 'neutral');
+      $('verdict-title').textContent = t('verdictNone');
+      $('verdict-text').textContent = t(session.source === 'chip' ? 'verdictNoneChipText' : 'verdictNoneText');
+      fillList($('verdict-reasons'), []);
+      $('verdict-failed').hidden = true;
+      $('verdict-unsupported').hidden = true;
+      return;
+    }
+    panel.hidden = false;
+    const [tone, title, explanation] = kinds[verdict.kind] ?? ['neutral', null, null];
+    setTone(panel, tone);
+    $('verdict-title').textContent = title ? t(title) : verdict.kind;
+    $('verdict-text').textContent = explanation ? t(explanation) : '';
+    fillList($('verdict-reasons'), (verdict.reasons ?? []).map((reason) => ({ text: localized(reason.message) })));
+    const checks = verdict.checks ?? [];
+    const failed = checks.filter((check) => check.status === 'failed');
+    const unsupported = checks.filter((check) => check.status === 'notSupported');
+    $('verdict-failed').hidden = failed.length === 0;
+    fillList($('verdict-failed-list'), failed.map(describe));
+    $('verdict-unsupported').hidden = unsupported.length === 0;
+    fillList($('verdict-unsupported-list'), unsupported.map(describe));
+  }
+
+  /** A check in plain words, its dotted name kept beside it for staff who report problems. */
+  function describe(check) {
+    const phrase = text.describeCheck(check.name, lang);
+    return phrase ? { text: phrase, code: check.name } : { text: check.name, raw: true };
+  }
+
+  function renderEligibility(session) {
+    const eligibility = session.eligibility;
+    const panel = $('panel-bhyt');
+    if (!eligibility) {
+      const pending = session.state === 'lookingUp';
+      panel.hidden = !pending;
+      setTone(panel, 'pending');
+      $('bhyt-title').textContent = t('bhytPending');
+      $('bhyt-detail').hidden = true;
+      $('bhyt-card').hidden = true;
+      $('bhyt-new-card').hidden = true;
+      $('bhyt-official').hidden = true;
+      return;
+    }
+    panel.hidden = false;
+    const known = text.eligibility[eligibility.class];
+    setTone(panel, known ? known.tone : 'neutral');
+    $('bhyt-title').textContent = known ? known[lang] : eligibility.class;
+    $('bhyt-detail').hidden = !known?.detail;
+    $('bhyt-detail').textContent = known?.detail ? known.detail[lang] : '';
+    const card = eligibility.card;
+    $('bhyt-card').hidden = !card;
+    $('bhyt-code').textContent = card?.code ?? '';
+    $('bhyt-validity').textContent = card ? `${formatDate(card.validFrom)} – ${formatDate(card.validThrough)}` : '';
+    $('bhyt-facility').textContent = card?.registeredFacility ?? '';
+    $('bhyt-new-card').hidden = !card?.newCard;
+    const official = localized(eligibility.message);
+    $('bhyt-official').hidden = !official;
+    $('bhyt-official-text').textContent = official;
+    // Only a result code makes the wording the gateway's own; otherwise it is the daemon's explanation.
+    $('bhyt-official-label').textContent = t(eligibility.code ? 'gatewaySays' : 'gatewayDetail');
+    $('bhyt-official-text').lang = lang;
+    $('bhyt-official-code').textContent = eligibility.code ? `(${t('resultCode')} ${eligibility.code})` : '';
+  }
+
+  function clearResult() {
+    for (const id of ['patient-name', 'patient-dob', 'patient-sex', 'patient-id', 'patient-source', 'verdict-title',
+      'verdict-text', 'bhyt-title', 'bhyt-code', 'bhyt-validity', 'bhyt-facility', 'bhyt-official-text', 'next-step',
+      'error-message']) $(id).textContent = '';
+    fillList($('verdict-failed-list'), []);
+    fillList($('verdict-reasons'), []);
+    dropPhoto();
+  }
+
+  function setTone(element, tone) {
+    element.classList.remove('tone-good', 'tone-warn', 'tone-bad', 'tone-neutral', 'tone-pending');
+    element.classList.add(`tone-${tone}`);
+    element.dataset.tone = tone;
+  }
+
+  function fillList(list, items) {
+    list.replaceChildren(...items.map((item) => {
+      const entry = document.createElement('li');
+      entry.lang = item.raw ? 'en' : lang;
+      if (item.raw) {
+        const code = document.createElement('code');
+        code.textContent = item.text;
+        entry.append(code);
+      } else {
+        entry.append(item.text);
+        if (item.code) {
+          const code = document.createElement('code');
+          code.className = 'check-name';
+          code.textContent = item.code;
+          entry.append(' ', code);
+        }
+      }
+      return entry;
+    }));
+  }
+
+  /** ISO `1990-03-15` → `15/03/1990`, the way dates are written in Vietnam; anything else as given. */
+  function formatDate(iso) {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+    return match ? `${match[3]}/${match[2]}/${match[1]}` : (iso ?? '—');
+  }
+
+  // ---------------------------------------------------------------- photo
+
+  async function loadPhoto(sessionId) {
+    if (photo.sessionId === sessionId) return;
+    dropPhoto();
+    photo.sessionId = sessionId;
+    try {
+      // Not cached: the photo belongs to this session only.
+      const response = await fetch('/api/v1/session/photo', { cache: 'no-store', credentials: 'same-origin' });
+      if (!response.ok || photo.sessionId !== sessionId) return;
+      const blob = await response.blob();
+      if (photo.sessionId !== sessionId) return;
+      photo.url = URL.createObjectURL(blob);
+      const image = $('patient-photo');
+      image.onerror = () => { image.hidden = true; $('photo-placeholder').hidden = false; };
+      image.src = photo.url;
+      image.alt = t('patient');
+      image.hidden = false;
+      $('photo-placeholder').hidden = true;
+    } catch {
+      // The placeholder stays; the name and ID are what staff need.
+    }
+  }
+
+  function dropPhoto() {
+    const image = $('patient-photo');
+    image.hidden = true;
+    image.removeAttribute('src');
+    $('photo-placeholder').hidden = false;
+    if (photo.url) URL.revokeObjectURL(photo.url);
+    photo = { sessionId: null, url: null };
+  }
+
+  // ---------------------------------------------------------------- clearing at clearsAt
+
+  function scheduleClear(session) {
+    clearTimeout(clearTimer);
+    clearTimer = null;
+    updateCountdown();
+    if (!session?.clearsAt) return;
+    const due = Date.parse(session.clearsAt) - Date.now();
+    if (Number.isNaN(due)) return;
+    clearTimer = setTimeout(() => render(null), Math.max(0, due));
+  }
+
+  function updateCountdown() {
+    const element = $('clear-countdown');
+    if (!current?.clearsAt) { element.textContent = ''; return; }
+    const seconds = Math.max(0, Math.ceil((Date.parse(current.clearsAt) - Date.now()) / 1000));
+    element.textContent = t('clearsIn').replace('{n}', String(seconds));
+  }
+
+  // ---------------------------------------------------------------- the daemon: stream, session, status
+
+  async function fetchJSON(path) {
+    const response = await fetch(path, { cache: 'no-store', credentials: 'same-origin' });
+    if (response.status === 401) throw Object.assign(new Error('unauthorized'), { unauthorized: true });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return response.json();
+  }
+
+  async function refreshSession() {
+    const seenBefore = eventsSeen;
+    const session = await fetchJSON('/api/v1/session');
+    if (eventsSeen === seenBefore) render(session);
+  }
+
+  async function refreshStatus() {
+    status = await fetchJSON('/api/v1/status');
+    renderStatus();
+  }
+
+  function connect() {
+    if (events) events.close();
+    events = new EventSource('/api/v1/events', { withCredentials: true });
+    events.onopen = () => {
+      setLost(false);
+      retryDelay = 1000;
+      refreshSession().catch(() => {});
+      refreshStatus().catch(() => {});
+    };
+    events.onerror = (event) => {
+      // The contract's `error` event type arrives here too, as a MessageEvent with data: that is a
+      // pipeline error for onEvent, not a broken stream.
+      if (event instanceof MessageEvent) return;
+      setLost(true);
+      // EventSource retries a dropped connection itself, but gives up for good on an HTTP error
+      // (a restarting daemon answering 503, or 401 for a cookie of the previous boot).
+      if (events.readyState === EventSource.CLOSED) scheduleReconnect();
+    };
+    for (const type of EVENT_TYPES) events.addEventListener(type, onEvent);
+  }
+
+  function onEvent(message) {
+    if (!(message instanceof MessageEvent)) return;
+    let data;
+    try { data = JSON.parse(message.data); } catch { return; }
+    eventsSeen += 1;
+    if (data.status) { status = data.status; renderStatus(); }
+    if ('session' in data) render(data.session);
+  }
+
+  /** Asks the daemon why the stream closed; a 401 means this page's cookie belongs to a previous boot. */
+  function scheduleReconnect() {
+    if (reconnecting) return;
+    reconnecting = true;
+    setTimeout(attemptReconnect, retryDelay);
+  }
+
+  async function attemptReconnect() {
+    try {
+      await refreshSession();
+      reconnecting = false;
+      unlock();
+      connect();
+    } catch (error) {
+      if (error.unauthorized) lock();
+      retryDelay = Math.min(retryDelay * 2, 10000);
+      reconnecting = false;
+      scheduleReconnect();
+    }
+  }
+
+  function setLost(lost) {
+    if (!lost) { lostSince = null; $('connection').hidden = true; return; }
+    if (lostSince === null) lostSince = Date.now();
+  }
+
+  function lock() {
+    render(null);
+    document.body.dataset.view = 'locked';
+    for (const name of ['waiting', 'progress', 'result']) $(`view-${name}`).hidden = true;
+    $('view-locked').hidden = false;
+  }
+
+  function unlock() {
+    if (document.body.dataset.view !== 'locked') return;
+    document.body.dataset.view = 'waiting';
+    $('view-locked').hidden = true;
+    render(current);
+  }
+
+  // Once a second: the lost-connection badge, the clearing countdown, and a stream that died quietly.
+  setInterval(() => {
+    if (lostSince !== null && Date.now() - lostSince > LOST_BADGE_AFTER_MS) $('connection').hidden = false;
+    if (events && events.readyState === EventSource.CLOSED) scheduleReconnect();
+    updateCountdown();
+  }, 1000);
+
+  function renderStatus() {
+    const element = $('devices');
+    if (!status) { element.hidden = true; return; }
+    const readers = status.readers ?? [];
+    const scanners = status.scanners ?? [];
+    const gatewayState = status.gateway?.state;
+    const parts = [
+      [t('readers'), `${readers.length}`, readers.length > 0],
+      [t('scanners'), `${scanners.filter((scanner) => scanner.connected).length}`, scanners.some((s) => s.connected)],
+    ];
+    if (gatewayState) {
+      const words = { ok: 'gatewayOk', degraded: 'gatewayDegraded', down: 'gatewayDown' };
+      parts.push([t('gateway'), t(words[gatewayState] ?? gatewayState), gatewayState === 'ok']);
+    }
+    element.replaceChildren(...parts.map(([label, value, fine]) => {
+      const item = document.createElement('span');
+      item.className = fine ? 'device' : 'device device-problem';
+      item.textContent = `${label}: ${value}`;
+      return item;
+    }));
+    element.hidden = false;
+    if (status.demo && !demoLoaded) loadDemo();
+  }
+
+  // ---------------------------------------------------------------- posting
+
+  async function post(path, body) {
+    const response = await fetch(path, {
+      method: 'POST', credentials: 'same-origin', cache: 'no-store',
+      headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body ?? {}),
+    });
+    let payload = null;
+    try { payload = await response.json(); } catch { /* 204 and empty answers */ }
+    return { status: response.status, ok: response.ok, payload };
+  }
+
+  $('retry').addEventListener('click', async () => {
+    const answer = await post('/api/v1/session/retry').catch(() => null);
+    if (!answer || !answer.ok) $('retry').classList.add('button-failed');
+  });
+
+  // ---------------------------------------------------------------- manual entry
+
+  const dialog = $('manual-dialog');
+  const manualKind = () => document.querySelector('input[name="manual-kind"]:checked').value;
+
+  function openManual() {
+    showFormError(null);
+    dialog.showModal();
+    (manualKind() === 'card' ? $('manual-card-code') : $('manual-id')).focus();
+  }
+
+  function closeManual() {
+    $('manual-form').reset();
+    $('manual-identity').hidden = false;
+    $('manual-card').hidden = true;
+    showFormError(null);
+    dialog.close();
+  }
+
+  $('manual-open').addEventListener('click', openManual);
+  $('manual-from-error').addEventListener('click', openManual);
+  $('manual-cancel').addEventListener('click', closeManual);
+  dialog.addEventListener('cancel', (event) => { event.preventDefault(); closeManual(); });
+  for (const radio of document.querySelectorAll('input[name="manual-kind"]')) {
+    radio.addEventListener('change', () => {
+      const byCard = manualKind() === 'card';
+      $('manual-identity').hidden = byCard;
+      $('manual-card').hidden = !byCard;
+      showFormError(null);
+    });
+  }
+
+  function showFormError(message) {
+    $('manual-error').hidden = !message;
+    $('manual-error').textContent = message ?? '';
+  }
+
+  /** The form's body, or a message saying what to fix; the daemon checks everything again. */
+  function manualBody() {
+    const byCard = manualKind() === 'card';
+    const code = $('manual-card-code').value.trim().toUpperCase();
+    if (byCard && !/^[A-Z]{2}\d{13}$/.test(code)) return { problem: t('invalidCardCode'), field: 'manual-card-code' };
+    const idNumber = $('manual-id').value.replace(/\s/g, '');
+    if (!byCard && !/^\d{12}$/.test(idNumber)) return { problem: t('invalidIdNumber'), field: 'manual-id' };
+    const fullName = $('manual-name').value.trim().replace(/\s+/g, ' ');
+    if (!fullName) return { problem: t('invalidFullName'), field: 'manual-name' };
+    const date = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec($('manual-dob').value.trim());
+    const iso = date && `${date[3]}-${date[2].padStart(2, '0')}-${date[1].padStart(2, '0')}`;
+    const parsed = iso && new Date(`${iso}T00:00:00Z`);
+    if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== iso) {
+      return { problem: t('invalidDate'), field: 'manual-dob' };
+    }
+    // BHXH matches on name and date of birth whichever identifier is given.
+    return { body: byCard ? { bhytCardCode: code, fullName, dateOfBirth: iso } : { idNumber, fullName, dateOfBirth: iso } };
+  }
+
+  $('manual-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const { body, problem, field } = manualBody();
+    if (problem) { showFormError(problem); $(field).focus(); return; }
+    const submit = $('manual-submit');
+    submit.disabled = true;
+    submit.textContent = t('manualSending');
+    try {
+      const answer = await post('/api/v1/session/manual', body);
+      if (answer.ok) {
+        closeManual();
+        if (answer.payload && answer.payload.state) render(answer.payload);
+      } else {
+        showFormError(localized(answer.payload?.error?.message) || t('requestFailed'));
+      }
+    } catch {
+      showFormError(t('requestFailed'));
+    } finally {
+      submit.disabled = false;
+      submit.textContent = t('manualSubmit');
+    }
+  });
+
+  // ---------------------------------------------------------------- demo panel
+
+  async function loadDemo() {
+    demoLoaded = true;
+    try {
+      const patients = await fetchJSON('/api/v1/demo/patients');
+      const container = $('demo-patients');
+      container.replaceChildren(...patients.map((patient) => {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'button demo-patient';
+        button.dataset.patient = patient.id;
+        button.dataset.labelVi = patient.label?.vi ?? patient.id;
+        button.dataset.labelEn = patient.label?.en ?? patient.id;
+        button.addEventListener('click', () => {
+          $('demo').querySelector('details').open = false;
+          post('/api/v1/demo/present', { patient: patient.id }).catch(() => {});
+        });
+        return button;
+      }));
+      renderDemoLabels();
+      $('demo').hidden = false;
+    } catch {
+      demoLoaded = false;
+    }
+  }
+
+  function renderDemoLabels() {
+    for (const button of document.querySelectorAll('.demo-patient')) {
+      button.textContent = lang === 'vi' ? button.dataset.labelVi : button.dataset.labelEn;
+      button.lang = lang;
+    }
+  }
+  $('lang-switch').addEventListener('click', renderDemoLabels);
+
+  // ---------------------------------------------------------------- start
+
+  applyLanguage();
+  connect();
+})();
+
+"""#),
     ]
 
     /// The asset at a request path (`/` is the page itself).

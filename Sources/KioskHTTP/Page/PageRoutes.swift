@@ -36,7 +36,7 @@ public struct PageRoutes<Context: RequestContext>: Sendable {
         }
         var headers: HTTPFields = [.contentType: asset.contentType, .cacheControl: "no-cache"]
         // Own scripts and styles only: no inline code, no other origin, no framing.
-        headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+        headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self' blob:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: asset.text)))
     }
 }

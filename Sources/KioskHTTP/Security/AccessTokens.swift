@@ -42,6 +42,21 @@ public final class AccessTokens: Sendable {
         Self.constantTimeEqual(candidate, sessionToken)
     }
 
+    /// The session token already in `path` when it is one of ours (64 hex digits, owner-only), else
+    /// a new one written there. `/run` is emptied at every boot, so the token lives exactly one
+    /// boot: a daemon restarted by systemd keeps it, and the kiosk page's cookie stays valid.
+    public static func forThisBoot(path: String) throws -> AccessTokens {
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+           (attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600,
+           let text = try? String(contentsOfFile: path, encoding: .utf8),
+           text.count == 64, text.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) {
+            return AccessTokens(sessionToken: text)
+        }
+        let tokens = AccessTokens()
+        try tokens.writeSessionToken(to: path)
+        return tokens
+    }
+
     /// Writes the session token to `path` with mode 0600 (replacing an older one atomically).
     public func writeSessionToken(to path: String) throws {
         let temporary = path + ".tmp"

@@ -125,7 +125,7 @@ extension PresentationCoordinator {
             current.state = .done
             if let query, !result.outcome.isDefinitive, let rechecks = components.rechecks {
                 do {
-                    try rechecks.scheduleRecheck(of: query, forRecord: sequence)
+                    try rechecks.scheduleRecheck(of: query, after: result, forRecord: sequence)
                 } catch {
                     logger.error("re-check not queued", metadata: ["session": "\(id)", "record": "\(sequence)"])
                 }

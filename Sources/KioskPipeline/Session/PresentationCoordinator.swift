@@ -1,7 +1,7 @@
 import CardVerification
 import CCCDIdentity
 import ChipProtocol
-import Eligibility
+public import Eligibility
 import Foundation
 public import LDS
 import Ledger
@@ -40,6 +40,9 @@ public actor PresentationCoordinator {
 
     /// The current presentation as the page shows it.
     public var view: SessionView { session?.view ?? .idle }
+
+    /// The gateway chain in use (the re-check worker asks the same one).
+    public var gateway: any EligibilityGateway { components.gateway }
 
     /// The face image read from the chip, while the session lasts.
     public var photo: FaceImage? { session?.chip?.photo }

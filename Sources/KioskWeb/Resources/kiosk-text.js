@@ -219,6 +219,8 @@ window.KioskText = (() => {
     dateOfBirth: { vi: 'ngày sinh', en: 'date of birth' },
     birthYear: { vi: 'năm sinh', en: 'year of birth' },
     sex: { vi: 'giới tính', en: 'sex' },
+    issueDate: { vi: 'ngày cấp', en: 'issue date' },
+    expiry: { vi: 'ngày hết hạn', en: 'expiry date' },
   };
 
   const checks = {
@@ -231,6 +233,10 @@ window.KioskText = (() => {
     'documentSigner.revocation': { vi: 'Chứng chỉ người ký đã bị thu hồi', en: 'The signer’s certificate has been revoked' },
     'documentSigner.validityAtSigning': { vi: 'Chứng chỉ người ký không còn hiệu lực khi ký thẻ', en: 'The signer’s certificate was not valid when the card was signed' },
     'documentSigner.validityNow': { vi: 'Chứng chỉ người ký đã hết hạn', en: 'The signer’s certificate has expired' },
+    'idNumber.structure': { vi: 'Số định danh không khớp với ngày sinh, giới tính trên chip', en: 'The ID number does not match the chip’s date of birth and sex' },
+    'card.expiry': { vi: 'Thẻ căn cước đã hết hạn (hoặc không đọc được hạn)', en: 'The ID card has expired (or its expiry cannot be read)' },
+    'chip.activeAuthentication': { vi: 'Chip không chứng minh được là chip gốc (có thể bị sao chép)', en: 'The chip could not prove it is the original (possible copy)' },
+    'chip.chipAuthentication': { vi: 'Chip không chứng minh được khóa bảo mật của mình (có thể bị sao chép)', en: 'The chip could not prove its security key (possible copy)' },
     activeAuthentication: { vi: 'Chip không chứng minh được là chip gốc (có thể bị sao chép)', en: 'The chip could not prove it is the original (possible copy)' },
     chipAuthentication: { vi: 'Chip không chứng minh được khóa bảo mật của mình (có thể bị sao chép)', en: 'The chip could not prove its security key (possible copy)' },
     pace: { vi: 'Không mở được kênh bảo mật với chip', en: 'A secure channel to the chip could not be opened' },
@@ -247,11 +253,18 @@ window.KioskText = (() => {
       return lang === 'vi' ? `Dữ liệu ${what} (${hash[1]}) trên chip đã bị thay đổi`
                            : `The chip’s ${what} (${hash[1]}) has been altered`;
     }
-    if (name.startsWith('qr.')) {
+    // The daemon names its cross-checks qrChip.<field> (QR ↔ chip) and dg1dg13.<field> (MRZ ↔ DG13).
+    if (name.startsWith('qrChip.') || name.startsWith('qr.')) {
       const field = Object.keys(qrFields).find((key) => name.split('.').includes(key));
       const what = field ? qrFields[field][lang] : null;
       if (lang === 'vi') return what ? `Mã QR và chip khác nhau về ${what}` : 'Mã QR không khớp với dữ liệu trên chip';
       return what ? `The QR code and the chip differ in ${what}` : 'The QR code does not match the chip';
+    }
+    if (name.startsWith('dg1dg13.')) {
+      const field = qrFields[name.slice('dg1dg13.'.length)];
+      const what = field ? field[lang] : null;
+      if (lang === 'vi') return what ? `Vùng MRZ và dữ liệu công dân trên chip khác nhau về ${what}` : 'Dữ liệu trên chip không nhất quán';
+      return what ? `The chip’s MRZ and citizen data differ in ${what}` : 'The chip’s data is inconsistent';
     }
     return null;
   }

@@ -98,7 +98,11 @@
     const showsBar = session.state === 'reading' || session.state === 'verifying';
     bar.hidden = !showsBar;
     let percent = session.state === 'verifying' ? 100 : 0;
-    if (progress && progress.bytesExpected > 0) {
+    // `fraction` covers the whole read (files done plus this file's share) and only grows; the
+    // byte counts are the current file's.
+    if (progress && typeof progress.fraction === 'number') {
+      percent = Math.min(100, Math.round(100 * progress.fraction));
+    } else if (progress && progress.bytesExpected > 0) {
       percent = Math.min(100, Math.round((100 * progress.bytesRead) / progress.bytesExpected));
     }
     bar.classList.toggle('progress-indeterminate', session.state === 'reading' && !progress);
@@ -489,12 +493,11 @@
 
   /** The form's body, or a message saying what to fix; the daemon checks everything again. */
   function manualBody() {
-    if (manualKind() === 'card') {
-      const code = $('manual-card-code').value.trim().toUpperCase();
-      return /^[A-Z]{2}\d{13}$/.test(code) ? { body: { bhytCardCode: code } } : { problem: t('invalidCardCode'), field: 'manual-card-code' };
-    }
+    const byCard = manualKind() === 'card';
+    const code = $('manual-card-code').value.trim().toUpperCase();
+    if (byCard && !/^[A-Z]{2}\d{13}$/.test(code)) return { problem: t('invalidCardCode'), field: 'manual-card-code' };
     const idNumber = $('manual-id').value.replace(/\s/g, '');
-    if (!/^\d{12}$/.test(idNumber)) return { problem: t('invalidIdNumber'), field: 'manual-id' };
+    if (!byCard && !/^\d{12}$/.test(idNumber)) return { problem: t('invalidIdNumber'), field: 'manual-id' };
     const fullName = $('manual-name').value.trim().replace(/\s+/g, ' ');
     if (!fullName) return { problem: t('invalidFullName'), field: 'manual-name' };
     const date = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec($('manual-dob').value.trim());
@@ -503,7 +506,8 @@
     if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== iso) {
       return { problem: t('invalidDate'), field: 'manual-dob' };
     }
-    return { body: { idNumber, fullName, dateOfBirth: iso } };
+    // BHXH matches on name and date of birth whichever identifier is given.
+    return { body: byCard ? { bhytCardCode: code, fullName, dateOfBirth: iso } : { idNumber, fullName, dateOfBirth: iso } };
   }
 
   $('manual-form').addEventListener('submit', async (event) => {
