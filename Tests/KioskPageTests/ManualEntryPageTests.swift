@@ -24,7 +24,8 @@ struct ManualEntryPageTests {
                     // By BHYT card code.
                     "click:#manual-open", "click-text:Theo mã thẻ BHYT", "type:#manual-card-code=dn40101", "click:#manual-submit",
                     "wait-text:Mã thẻ BHYT gồm 2 chữ cái và 13 chữ số", "type:#manual-card-code=hc4010987654321",
-                    "click:#manual-submit", "wait-text:HC4010987654321", "wait-text:Chưa có thông tin người bệnh",
+                    "type:#manual-name=Nguyễn Thị Mẫu", "type:#manual-dob=15/03/1990",
+                    "click:#manual-submit", "wait-text:HC4010987654321", "wait-text:Nguồn Nhập thủ công",
                     "screenshot:manual-card-code",
                 ])
             }
