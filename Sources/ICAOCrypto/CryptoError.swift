@@ -5,33 +5,24 @@ public import CCCDIdentity
 /// Secure messaging and PACE turn most of these into their own protocol errors; the crypto layer
 /// only says what was wrong with the bytes it was handed. Messages never quote keys or data: the
 /// `diagnostic` carries OpenSSL's own error queue (function and reason names only) for operators.
-public struct CryptoError: UserFacingError, Equatable {
-    public enum Reason: String, Sendable, CaseIterable {
-        case invalidKeyLength = "crypto.key.invalidLength"
-        case invalidDataLength = "crypto.data.notBlockAligned"
-        case invalidIV = "crypto.iv.invalidLength"
-        case invalidPadding = "crypto.padding.invalid"
-        case invalidPoint = "crypto.ec.invalidPoint"
-        case pointAtInfinity = "crypto.ec.pointAtInfinity"
-        case invalidGroupElement = "crypto.dh.invalidElement"
-        case invalidScalar = "crypto.scalar.invalid"
-        case unsupportedAlgorithm = "crypto.algorithm.unsupported"
-        case randomSourceFailed = "crypto.random.failed"
-        case openSSLFailure = "crypto.openssl.failure"
-    }
+public typealias CryptoError = CodedError<CryptoFailure>
 
-    public var reason: Reason
-    public var diagnostic: String?
-
-    public init(_ reason: Reason, diagnostic: String? = nil) {
-        self.reason = reason
-        self.diagnostic = diagnostic
-    }
-
-    public var code: String { reason.rawValue }
+/// The reasons of `CryptoError`: each a stable code with its bilingual message.
+public enum CryptoFailure: String, ErrorReason, CaseIterable {
+    case invalidKeyLength = "crypto.key.invalidLength"
+    case invalidDataLength = "crypto.data.notBlockAligned"
+    case invalidIV = "crypto.iv.invalidLength"
+    case invalidPadding = "crypto.padding.invalid"
+    case invalidPoint = "crypto.ec.invalidPoint"
+    case pointAtInfinity = "crypto.ec.pointAtInfinity"
+    case invalidGroupElement = "crypto.dh.invalidElement"
+    case invalidScalar = "crypto.scalar.invalid"
+    case unsupportedAlgorithm = "crypto.algorithm.unsupported"
+    case randomSourceFailed = "crypto.random.failed"
+    case openSSLFailure = "crypto.openssl.failure"
 
     public var message: LocalizedText {
-        switch reason {
+        switch self {
         case .invalidKeyLength:
             LocalizedText(vi: "Khóa mật mã có độ dài không hợp lệ", en: "Cryptographic key has an invalid length")
         case .invalidDataLength:

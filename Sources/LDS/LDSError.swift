@@ -1,14 +1,14 @@
 public import CCCDIdentity
-public import ChipProtocol
+import ChipProtocol
 
 /// Why a file of the chip's Logical Data Structure was refused.
 ///
 /// Messages name the file, never its contents; the diagnostic says where the structure broke
 /// (an offset, a tag, a field number) for the operator only. Files are covered by the SOD hashes,
 /// so a malformed file is either a chip fault or tampering: the parser stops instead of guessing.
-public typealias LDSError = ChipProtocolError<LDSFailure>
+public typealias LDSError = CodedError<LDSFailure>
 
-public enum LDSFailure: String, ChipFailureReason {
+public enum LDSFailure: String, ErrorReason {
     /// Fewer bytes than a tag and its length: the reader cannot know how much to read.
     case truncatedHeader = "lds.header.truncated"
     /// The file does not start with the tag its file identifier implies.

@@ -1,4 +1,4 @@
-public import ChipProtocol
+import ChipProtocol
 public import CCCDIdentity
 
 /// Why a virtual card could not be built from its profile.
@@ -6,9 +6,9 @@ public import CCCDIdentity
 /// The chip itself never throws at a reader: protocol faults become status words. These errors
 /// are for the operator starting a card (the diagnostic names the file or field, never its
 /// personal content).
-public typealias VirtualChipError = ChipProtocolError<VirtualChipFailure>
+public typealias VirtualChipError = CodedError<VirtualChipFailure>
 
-public enum VirtualChipFailure: String, ChipFailureReason {
+public enum VirtualChipFailure: String, ErrorReason {
     case profileUnreadable = "vchip.profile.unreadable"
     case profileInvalid = "vchip.profile.invalid"
     case referencedFileUnreadable = "vchip.profile.fileUnreadable"

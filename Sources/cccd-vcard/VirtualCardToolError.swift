@@ -4,9 +4,9 @@ import ChipProtocol
 /// A failure of the tool itself, beyond what the chip engine reports, in the project's error shape
 /// (stable code, bilingual message, a diagnostic for the operator who ran it: file names,
 /// openssl's complaint).
-typealias VirtualCardToolError = ChipProtocolError<VirtualCardToolFailure>
+typealias VirtualCardToolError = CodedError<VirtualCardToolFailure>
 
-enum VirtualCardToolFailure: String, ChipFailureReason {
+enum VirtualCardToolFailure: String, ErrorReason {
     /// The profile or a file it names could not be turned into a card.
     case profileUnusable = "vcard.profile.unusable"
     /// `openssl cms -sign` failed or is not installed.

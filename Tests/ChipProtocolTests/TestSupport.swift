@@ -1,3 +1,4 @@
+import CCCDIdentity
 import ChipProtocol
 import ICAOCrypto
 import Synchronization
@@ -74,9 +75,9 @@ extension SecureMessaging {
 
 /// Expects `body` to throw a failure of the same type and reason as `expected` (diagnostics,
 /// which quote details, are not compared).
-func expectFailure<Reason: ChipFailureReason>(
-    _ expected: ChipProtocolError<Reason>, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void
+func expectFailure<Reason: ErrorReason>(
+    _ expected: CodedError<Reason>, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void
 ) {
-    #expect(sourceLocation: sourceLocation, performing: body, throws: { ($0 as? ChipProtocolError<Reason>)?.reason == expected.reason })
+    #expect(sourceLocation: sourceLocation, performing: body, throws: { ($0 as? CodedError<Reason>)?.reason == expected.reason })
 }
 

@@ -3,39 +3,30 @@ public import CCCDIdentity
 /// Why Passive Authentication could not even start checking: the reason inside
 /// ``PassiveAuthenticationOutcome/malformed(_:)``. Also a ``UserFacingError`` so the CLI and the
 /// kiosk can show it like any other error.
-public struct MalformedSOD: UserFacingError, Hashable {
-    public enum Reason: String, Sendable, CaseIterable {
-        case missingSOD = "pa.sod.missing"
-        case noDataGroups = "pa.dataGroups.missing"
-        case unparsable = "pa.sod.unparsable"
-        /// eContentType or the contentType attribute is not id-ldsSecurityObject.
-        case wrongContentType = "pa.sod.wrongContentType"
-        /// ICAO requires exactly one SignerInfo.
-        case signerCount = "pa.sod.signerCount"
-        case noSignerCertificate = "pa.sod.noSignerCertificate"
-        /// Without signed attributes the signature would not cover the content type.
-        case noSignedAttributes = "pa.sod.noSignedAttributes"
-        /// Versions or signatureAlgorithm contradict the signer identifier, key or digest.
-        case inconsistentSignerInfo = "pa.sod.inconsistentSignerInfo"
-        case invalidSigningTime = "pa.sod.invalidSigningTime"
-        /// The SOD names a digest this reader cannot compute.
-        case unsupportedHashAlgorithm = "pa.sod.unsupportedHash"
-        /// OpenSSL and the LDS parser read different eContent from the same bytes.
-        case parserDisagreement = "pa.sod.parserDisagreement"
-    }
+public typealias MalformedSOD = CodedError<MalformedSODReason>
 
-    public var reason: Reason
-    public var diagnostic: String?
-
-    public init(_ reason: Reason, diagnostic: String? = nil) {
-        self.reason = reason
-        self.diagnostic = diagnostic
-    }
-
-    public var code: String { reason.rawValue }
+/// The reasons of `MalformedSOD`: each a stable code with its bilingual message.
+public enum MalformedSODReason: String, ErrorReason, CaseIterable {
+    case missingSOD = "pa.sod.missing"
+    case noDataGroups = "pa.dataGroups.missing"
+    case unparsable = "pa.sod.unparsable"
+    /// eContentType or the contentType attribute is not id-ldsSecurityObject.
+    case wrongContentType = "pa.sod.wrongContentType"
+    /// ICAO requires exactly one SignerInfo.
+    case signerCount = "pa.sod.signerCount"
+    case noSignerCertificate = "pa.sod.noSignerCertificate"
+    /// Without signed attributes the signature would not cover the content type.
+    case noSignedAttributes = "pa.sod.noSignedAttributes"
+    /// Versions or signatureAlgorithm contradict the signer identifier, key or digest.
+    case inconsistentSignerInfo = "pa.sod.inconsistentSignerInfo"
+    case invalidSigningTime = "pa.sod.invalidSigningTime"
+    /// The SOD names a digest this reader cannot compute.
+    case unsupportedHashAlgorithm = "pa.sod.unsupportedHash"
+    /// OpenSSL and the LDS parser read different eContent from the same bytes.
+    case parserDisagreement = "pa.sod.parserDisagreement"
 
     public var message: LocalizedText {
-        switch reason {
+        switch self {
         case .missingSOD:
             LocalizedText(vi: "Thiếu tệp EF.SOD (chữ ký dữ liệu)", en: "EF.SOD (the data signature) is missing")
         case .noDataGroups:

@@ -115,7 +115,7 @@ public struct PassiveAuthenticator: Sendable {
                                            verifiedDataGroups: hashes.verified)
     }
 
-    private static func stopped(_ reason: MalformedSOD.Reason, detail: String, checks: [VerificationCheck]) -> PassiveAuthenticationResult {
+    private static func stopped(_ reason: MalformedSODReason, detail: String, checks: [VerificationCheck]) -> PassiveAuthenticationResult {
         PassiveAuthenticationResult(outcome: .malformed(MalformedSOD(reason, diagnostic: detail)),
                                     checks: checks + [VerificationCheck(VerificationCheck.Name.sodStructure, .failed, detail: detail)],
                                     documentSigner: nil, trustAnchor: nil, signingTime: nil, signingTimeSource: nil,

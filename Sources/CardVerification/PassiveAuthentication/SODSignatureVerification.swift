@@ -95,7 +95,7 @@ struct SODSignatureVerification {
         return true
     }
 
-    private mutating func stop<T>(_ reason: MalformedSOD.Reason, _ detail: String,
+    private mutating func stop<T>(_ reason: MalformedSODReason, _ detail: String,
                                   check: String = VerificationCheck.Name.sodStructure) -> T? {
         checks.append(VerificationCheck(check, .failed, detail: detail))
         malformed = MalformedSOD(reason, diagnostic: detail)

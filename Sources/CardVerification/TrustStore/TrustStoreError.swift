@@ -4,34 +4,25 @@ public import CCCDIdentity
 ///
 /// Trust material is public (certificates of issuing states), so a diagnostic may name the file
 /// and quote OpenSSL's reason; it never carries card data.
-public struct TrustStoreError: UserFacingError, Hashable {
-    public enum Reason: String, Sendable, CaseIterable {
-        case fileUnreadable = "trust.file.unreadable"
-        case certificateUnparsable = "trust.certificate.unparsable"
-        /// A certificate offered as a trust anchor is not a CA certificate (basicConstraints cA).
-        case notACertificateAuthority = "trust.certificate.notCA"
-        case masterListUnparsable = "trust.masterList.malformed"
-        /// The CMS content is not a CscaMasterList (eContentType ≠ 2.23.136.1.1.2).
-        case masterListWrongContent = "trust.masterList.wrongContentType"
-        /// The master list's own CMS signature does not verify: it was altered or corrupted.
-        case masterListBadSignature = "trust.masterList.badSignature"
-        case crlUnparsable = "trust.crl.malformed"
-        case directoryUnwritable = "trust.directory.unwritable"
-        case openSSLFailure = "trust.openssl.failure"
-    }
+public typealias TrustStoreError = CodedError<TrustStoreFailure>
 
-    public var reason: Reason
-    public var diagnostic: String?
-
-    public init(_ reason: Reason, diagnostic: String? = nil) {
-        self.reason = reason
-        self.diagnostic = diagnostic
-    }
-
-    public var code: String { reason.rawValue }
+/// The reasons of `TrustStoreError`: each a stable code with its bilingual message.
+public enum TrustStoreFailure: String, ErrorReason, CaseIterable {
+    case fileUnreadable = "trust.file.unreadable"
+    case certificateUnparsable = "trust.certificate.unparsable"
+    /// A certificate offered as a trust anchor is not a CA certificate (basicConstraints cA).
+    case notACertificateAuthority = "trust.certificate.notCA"
+    case masterListUnparsable = "trust.masterList.malformed"
+    /// The CMS content is not a CscaMasterList (eContentType ≠ 2.23.136.1.1.2).
+    case masterListWrongContent = "trust.masterList.wrongContentType"
+    /// The master list's own CMS signature does not verify: it was altered or corrupted.
+    case masterListBadSignature = "trust.masterList.badSignature"
+    case crlUnparsable = "trust.crl.malformed"
+    case directoryUnwritable = "trust.directory.unwritable"
+    case openSSLFailure = "trust.openssl.failure"
 
     public var message: LocalizedText {
-        switch reason {
+        switch self {
         case .fileUnreadable:
             LocalizedText(vi: "Không đọc được tệp tin cậy", en: "A trust file cannot be read")
         case .certificateUnparsable:

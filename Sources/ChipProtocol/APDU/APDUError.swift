@@ -1,9 +1,9 @@
 public import CCCDIdentity
 
 /// A command or response APDU that cannot be encoded or decoded.
-public typealias APDUError = ChipProtocolError<APDUFailure>
+public typealias APDUError = CodedError<APDUFailure>
 
-public enum APDUFailure: String, ChipFailureReason {
+public enum APDUFailure: String, ErrorReason {
     case commandTooShort = "apdu.command.tooShort"
     case lengthMismatch = "apdu.command.lengthMismatch"
     case dataTooLong = "apdu.command.dataTooLong"

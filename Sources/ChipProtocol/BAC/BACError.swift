@@ -1,9 +1,9 @@
 public import CCCDIdentity
 
 /// Why Basic Access Control did not open the chip.
-public typealias BACError = ChipProtocolError<BACFailure>
+public typealias BACError = CodedError<BACFailure>
 
-public enum BACFailure: String, ChipFailureReason {
+public enum BACFailure: String, ErrorReason {
     case invalidDocumentNumber = "bac.mrz.invalidDocumentNumber"
     case invalidDate = "bac.mrz.invalidDate"
     /// The chip refused MUTUAL AUTHENTICATE (6300/6982): the MRZ data does not match the card.

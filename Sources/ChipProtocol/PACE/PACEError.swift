@@ -2,9 +2,9 @@ public import CCCDIdentity
 
 /// Why PACE did not open the chip. ``PACEFailure/isFallbackToBAC`` tells the reader whether
 /// trying BAC makes sense.
-public typealias PACEError = ChipProtocolError<PACEFailure>
+public typealias PACEError = CodedError<PACEFailure>
 
-public enum PACEFailure: String, ChipFailureReason {
+public enum PACEFailure: String, ErrorReason {
     case malformedSecurityInfos = "pace.cardAccess.malformed"
     /// IM, CAM or proprietary domain parameters: not implemented by this reader.
     case unsupportedProtocol = "pace.protocol.unsupported"

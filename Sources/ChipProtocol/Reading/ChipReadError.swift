@@ -2,9 +2,9 @@ public import CCCDIdentity
 
 /// Why opening or reading the chip failed. Transport errors (card removed, reader gone) are not
 /// wrapped: they reach the caller as the transport threw them, typed by the reader layer.
-public typealias ChipReadError = ChipProtocolError<ChipReadFailure>
+public typealias ChipReadError = CodedError<ChipReadFailure>
 
-public enum ChipReadFailure: String, ChipFailureReason {
+public enum ChipReadFailure: String, ErrorReason {
     /// PACE answered 63xx to the CAN: it is not this card's (the QR belongs to another card).
     case wrongCardAccessNumber = "chip.access.wrongCAN"
     /// PACE-MRZ answered 63xx, or BAC refused every MRZ key tried.

@@ -2,9 +2,9 @@ public import CCCDIdentity
 
 /// A protected exchange that cannot be trusted. After any of these the session keys are unusable
 /// for this card session except where noted; the reader re-runs PACE or BAC.
-public typealias SecureMessagingError = ChipProtocolError<SecureMessagingFailure>
+public typealias SecureMessagingError = CodedError<SecureMessagingFailure>
 
-public enum SecureMessagingFailure: String, ChipFailureReason {
+public enum SecureMessagingFailure: String, ErrorReason {
     /// DO8E did not verify: tampering, noise or a counter that differs from the chip's.
     /// Both counters advanced, so the next command is still in step.
     case macMismatch = "sm.response.macMismatch"

@@ -1,9 +1,9 @@
 public import CCCDIdentity
 
 /// BER-TLV bytes that cannot be trusted: the parser stops instead of guessing.
-public typealias TLVError = ChipProtocolError<TLVFailure>
+public typealias TLVError = CodedError<TLVFailure>
 
-public enum TLVFailure: String, ChipFailureReason {
+public enum TLVFailure: String, ErrorReason {
     case truncatedTag = "tlv.tag.truncated"
     case tagTooLong = "tlv.tag.tooLong"
     case truncatedLength = "tlv.length.truncated"

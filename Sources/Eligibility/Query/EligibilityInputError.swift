@@ -1,27 +1,18 @@
 public import CCCDIdentity
 
 /// Why an eligibility question could not even be asked.
-public struct EligibilityInputError: UserFacingError, Equatable {
-    public enum Reason: String, Sendable, Hashable {
-        case emptyName = "eligibility.input.emptyName"
-        case malformedName = "eligibility.input.malformedName"
-        case malformedSubject = "eligibility.input.malformedSubject"
-        case malformedBirthDate = "eligibility.input.malformedBirthDate"
-        case malformedVisitDate = "eligibility.input.malformedVisitDate"
-    }
+public typealias EligibilityInputError = CodedError<EligibilityInputFailure>
 
-    public var reason: Reason
-    public var diagnostic: String?
-
-    public init(_ reason: Reason, diagnostic: String? = nil) {
-        self.reason = reason
-        self.diagnostic = diagnostic
-    }
-
-    public var code: String { reason.rawValue }
+/// The reasons of `EligibilityInputError`: each a stable code with its bilingual message.
+public enum EligibilityInputFailure: String, ErrorReason {
+    case emptyName = "eligibility.input.emptyName"
+    case malformedName = "eligibility.input.malformedName"
+    case malformedSubject = "eligibility.input.malformedSubject"
+    case malformedBirthDate = "eligibility.input.malformedBirthDate"
+    case malformedVisitDate = "eligibility.input.malformedVisitDate"
 
     public var message: LocalizedText {
-        switch reason {
+        switch self {
         case .emptyName:
             LocalizedText(vi: "Chưa nhập họ tên", en: "The full name is empty")
         case .malformedName:

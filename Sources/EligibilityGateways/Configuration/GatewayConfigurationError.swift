@@ -2,29 +2,21 @@ public import CCCDIdentity
 
 /// Why the gateway configuration cannot be used. Fails loudly at start-up (spec §6) instead of
 /// leaving the kiosk to discover a missing credential at the first patient.
-public struct GatewayConfigurationError: UserFacingError, Equatable {
-    public enum Reason: String, Sendable, Hashable {
-        case unreadable = "gateway.config.unreadable"
-        case invalid = "gateway.config.invalid"
-        case missingSection = "gateway.config.missingSection"
-        case unknownAdapter = "gateway.config.unknownAdapter"
-        case secretUnreadable = "gateway.config.secretUnreadable"
-        case secretExposed = "gateway.config.secretExposed"
-    }
+///
+/// Diagnostic: A file path, section or adapter name — never a secret's content.
+public typealias GatewayConfigurationError = CodedError<GatewayConfigurationFailure>
 
-    public var reason: Reason
-    /// A file path, section or adapter name — never a secret's content.
-    public var diagnostic: String?
-
-    public init(_ reason: Reason, diagnostic: String? = nil) {
-        self.reason = reason
-        self.diagnostic = diagnostic
-    }
-
-    public var code: String { reason.rawValue }
+/// The reasons of `GatewayConfigurationError`: each a stable code with its bilingual message.
+public enum GatewayConfigurationFailure: String, ErrorReason {
+    case unreadable = "gateway.config.unreadable"
+    case invalid = "gateway.config.invalid"
+    case missingSection = "gateway.config.missingSection"
+    case unknownAdapter = "gateway.config.unknownAdapter"
+    case secretUnreadable = "gateway.config.secretUnreadable"
+    case secretExposed = "gateway.config.secretExposed"
 
     public var message: LocalizedText {
-        switch reason {
+        switch self {
         case .unreadable:
             LocalizedText(vi: "Không đọc được tệp cấu hình cổng giám định", en: "The gateway configuration file cannot be read")
         case .invalid:

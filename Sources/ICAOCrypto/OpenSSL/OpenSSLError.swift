@@ -4,7 +4,7 @@ internal import COpenSSL
 enum OpenSSLError {
     /// Drains the error queue (so a later failure does not report this one) and keeps its
     /// reason strings — library and reason names only, never data — as the diagnostic.
-    static func capture(_ function: String, reason: CryptoError.Reason = .openSSLFailure) -> CryptoError {
+    static func capture(_ function: String, reason: CryptoFailure = .openSSLFailure) -> CryptoError {
         var reasons: [String] = []
         while true {
             let code = ERR_get_error()

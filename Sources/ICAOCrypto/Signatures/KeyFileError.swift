@@ -4,30 +4,21 @@ public import CCCDIdentity
 ///
 /// Messages never quote key material; the diagnostic names only the PEM label or OpenSSL's
 /// reason strings.
-public struct KeyFileError: UserFacingError, Equatable {
-    public enum Reason: String, Sendable, CaseIterable {
-        /// No `-----BEGIN … -----END` block, or its body is not base64.
-        case notPEM = "crypto.keyFile.notPEM"
-        /// A passphrase-protected key: the virtual chip has nobody to ask for the passphrase.
-        case encrypted = "crypto.keyFile.encrypted"
-        /// DER that OpenSSL does not read as a private key.
-        case unreadable = "crypto.keyFile.unreadable"
-        /// A key type other than RSA or EC on a named curve ICAO uses.
-        case unsupportedKeyType = "crypto.keyFile.unsupportedType"
-    }
+public typealias KeyFileError = CodedError<KeyFileFailure>
 
-    public var reason: Reason
-    public var diagnostic: String?
-
-    public init(_ reason: Reason, diagnostic: String? = nil) {
-        self.reason = reason
-        self.diagnostic = diagnostic
-    }
-
-    public var code: String { reason.rawValue }
+/// The reasons of `KeyFileError`: each a stable code with its bilingual message.
+public enum KeyFileFailure: String, ErrorReason, CaseIterable {
+    /// No `-----BEGIN … -----END` block, or its body is not base64.
+    case notPEM = "crypto.keyFile.notPEM"
+    /// A passphrase-protected key: the virtual chip has nobody to ask for the passphrase.
+    case encrypted = "crypto.keyFile.encrypted"
+    /// DER that OpenSSL does not read as a private key.
+    case unreadable = "crypto.keyFile.unreadable"
+    /// A key type other than RSA or EC on a named curve ICAO uses.
+    case unsupportedKeyType = "crypto.keyFile.unsupportedType"
 
     public var message: LocalizedText {
-        switch reason {
+        switch self {
         case .notPEM:
             LocalizedText(vi: "Tệp khóa không ở định dạng PEM", en: "The key file is not in PEM format")
         case .encrypted:

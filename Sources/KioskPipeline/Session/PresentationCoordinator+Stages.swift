@@ -138,7 +138,7 @@ extension PresentationCoordinator {
             metrics.recorded(success: false)
             logger.critical("ledger append failed", metadata: ["session": "\(id)", "error": "\(String(describing: type(of: error)))"])
             current.state = .failed
-            current.error = .init(code: PipelineError.Reason.ledgerUnavailable.rawValue, message: PipelineError(.ledgerUnavailable).message)
+            current.error = .init(code: PipelineFailure.ledgerUnavailable.rawValue, message: PipelineError(.ledgerUnavailable).message)
         }
         current.clearsAt = now.addingTimeInterval(settings.hold.timeInterval)
         session = current

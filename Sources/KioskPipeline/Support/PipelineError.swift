@@ -2,25 +2,16 @@ public import CCCDIdentity
 
 /// Problems of the desk's flow itself (not of the chip, the gateway or the ledger, which have
 /// their own typed errors).
-public struct PipelineError: UserFacingError, Equatable {
-    public enum Reason: String, Sendable, Hashable, CaseIterable {
-        case busy = "session.busy"
-        case ledgerUnavailable = "ledger.appendFailed"
-        case chipReadFailed = "chip.read.failed"
-    }
+public typealias PipelineError = CodedError<PipelineFailure>
 
-    public var reason: Reason
-    public var diagnostic: String?
-
-    public init(_ reason: Reason, diagnostic: String? = nil) {
-        self.reason = reason
-        self.diagnostic = diagnostic
-    }
-
-    public var code: String { reason.rawValue }
+/// The reasons of `PipelineError`: each a stable code with its bilingual message.
+public enum PipelineFailure: String, ErrorReason, CaseIterable {
+    case busy = "session.busy"
+    case ledgerUnavailable = "ledger.appendFailed"
+    case chipReadFailed = "chip.read.failed"
 
     public var message: LocalizedText {
-        switch reason {
+        switch self {
         case .busy:
             LocalizedText(vi: "Đang xử lý người bệnh trước, vui lòng chờ.", en: "Still handling the previous patient, please wait.")
         case .ledgerUnavailable:

@@ -1,4 +1,4 @@
-public import ChipProtocol
+import ChipProtocol
 
 /// EF.COM (Doc 9303-10 §4.6.1): the LDS and Unicode versions and which data groups the chip holds.
 ///

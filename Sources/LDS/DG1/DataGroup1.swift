@@ -1,5 +1,5 @@
 public import CCCDIdentity
-public import ChipProtocol
+import ChipProtocol
 
 /// DG1 (Doc 9303-10 §4.7.1): the machine-readable zone, `61 L 5F1F L <MRZ characters>`.
 ///

@@ -1,5 +1,5 @@
-import CCCDIdentity
-public import ChipProtocol
+public import CCCDIdentity
+import ChipProtocol
 import SwiftASN1
 
 extension DataGroup13 {

@@ -1,5 +1,5 @@
-public import ChipProtocol
-import CCCDIdentity
+import ChipProtocol
+public import CCCDIdentity
 import SwiftASN1
 
 /// DG13 of Vietnamese cards (cccd.md §4), parsed with a real BER parser.

@@ -1,4 +1,4 @@
-public import ChipProtocol
+import ChipProtocol
 import SwiftASN1
 
 /// DG15 (Doc 9303-10 §4.7.15): the Active Authentication public key, `6F L <SubjectPublicKeyInfo>`.

@@ -1,4 +1,4 @@
-public import ChipProtocol
+import ChipProtocol
 
 extension DataGroup2 {
     /// Builds DG2 around one JPEG or JPEG 2000 image, as an ISO/IEC 19794-5:2005 record — the

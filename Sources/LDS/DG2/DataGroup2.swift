@@ -1,4 +1,4 @@
-public import ChipProtocol
+import ChipProtocol
 
 /// DG2 (Doc 9303-10 §4.7.2): the encoded face, inside the CBEFF biometric templates of
 /// ISO/IEC 7816-11.

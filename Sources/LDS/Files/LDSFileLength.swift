@@ -1,4 +1,4 @@
-public import ChipProtocol
+import ChipProtocol
 
 /// How many bytes a file occupies, learnt from its first few bytes.
 ///

@@ -1,4 +1,4 @@
-public import ChipProtocol
+import ChipProtocol
 import SwiftASN1
 
 /// EF.SOD (Doc 9303-10 §4.6.2): `77 L ContentInfo { id-signedData, [0] SignedData }` whose

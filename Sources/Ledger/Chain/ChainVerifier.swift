@@ -7,7 +7,7 @@ extension Ledger {
     /// Recomputes every record's hash from its stored columns and checks the chain, the sequence
     /// numbers, the pruned-prefix anchor and every stored checkpoint (signature by the device's
     /// key — this device's, or the public key a read-only copy was opened with — and head).
-    /// Returns intact, or the first broken record. Throws ``LedgerError/Reason/publicKeyUnreadable``
+    /// Returns intact, or the first broken record. Throws ``LedgerFailure/publicKeyUnreadable``
     /// on a read-only copy opened without a public key.
     public func verify() throws(LedgerError) -> ChainVerification {
         try verify(checkpoints: [])

@@ -50,7 +50,7 @@ public struct Checkpoint: Sendable, Hashable, Codable {
     }
 
     /// Parses the last checkpoint line found anywhere in `text` (a log, a CSV, JSON or HTML export),
-    /// and checks its signature. Throws ``LedgerError/Reason/malformedCheckpoint`` otherwise.
+    /// and checks its signature. Throws ``LedgerFailure/malformedCheckpoint`` otherwise.
     public static func parse(from text: String) throws(LedgerError) -> Checkpoint {
         guard let start = text.range(of: prefix, options: .backwards) else {
             throw LedgerError(.malformedCheckpoint, diagnostic: "no \"\(prefix)\" line")

@@ -1,4 +1,4 @@
-import CCCDIdentity
+public import CCCDIdentity
 public import Eligibility
 import Foundation
 import GRDB

@@ -11,7 +11,7 @@ public struct StatisticsQuery: Sendable, Hashable {
         case day, week, month, facility, kiosk, source, code
     }
 
-    /// Throws ``LedgerError/Reason/invalidDate`` when a date is not `YYYY-MM-DD` or `from` > `to`.
+    /// Throws ``LedgerFailure/invalidDate`` when a date is not `YYYY-MM-DD` or `from` > `to`.
     public init(from: String? = nil, to: String? = nil, grouping: Grouping? = nil, includeLatency: Bool = true) throws(LedgerError) {
         for date in [from, to].compactMap(\.self) where FacilityClock.days(of: date) == nil {
             throw LedgerError(.invalidDate, diagnostic: date)

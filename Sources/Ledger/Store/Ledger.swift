@@ -106,7 +106,7 @@ public final class Ledger: Sendable {
         }
     }
 
-    /// The device key, or ``LedgerError/Reason/readOnly`` on a read-only ledger.
+    /// The device key, or ``LedgerFailure/readOnly`` on a read-only ledger.
     func requireSigner() throws(LedgerError) -> DeviceKey {
         guard let signer else { throw LedgerError(.readOnly, diagnostic: path) }
         return signer

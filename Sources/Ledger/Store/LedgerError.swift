@@ -2,37 +2,28 @@ public import CCCDIdentity
 
 /// Why the ledger refused or failed an operation. Messages never quote records; the diagnostic
 /// names a file, a sequence number or a malformed argument, never an identity.
-public struct LedgerError: UserFacingError, Equatable {
-    public enum Reason: String, Sendable, Hashable {
-        case unavailable = "ledger.store.unavailable"
-        case writeFailed = "ledger.store.writeFailed"
-        case readOnly = "ledger.store.readOnly"
-        case readFailed = "ledger.store.readFailed"
-        case invalidPresentation = "ledger.record.invalid"
-        case unknownRecheckTarget = "ledger.record.unknownRecheckTarget"
-        case unknownRecheckEntry = "ledger.recheck.unknownEntry"
-        case siteSecretTooShort = "ledger.secret.tooShort"
-        case deviceKeyUnreadable = "ledger.deviceKey.unreadable"
-        case publicKeyUnreadable = "ledger.publicKey.unreadable"
-        case siteSecretUnreadable = "ledger.secret.unreadable"
-        case malformedCheckpoint = "ledger.checkpoint.malformed"
-        case invalidDate = "ledger.query.invalidDate"
-        case invalidClaim = "ledger.claim.invalid"
-        case exportFailed = "ledger.export.failed"
-    }
+public typealias LedgerError = CodedError<LedgerFailure>
 
-    public var reason: Reason
-    public var diagnostic: String?
-
-    public init(_ reason: Reason, diagnostic: String? = nil) {
-        self.reason = reason
-        self.diagnostic = diagnostic
-    }
-
-    public var code: String { reason.rawValue }
+/// The reasons of `LedgerError`: each a stable code with its bilingual message.
+public enum LedgerFailure: String, ErrorReason {
+    case unavailable = "ledger.store.unavailable"
+    case writeFailed = "ledger.store.writeFailed"
+    case readOnly = "ledger.store.readOnly"
+    case readFailed = "ledger.store.readFailed"
+    case invalidPresentation = "ledger.record.invalid"
+    case unknownRecheckTarget = "ledger.record.unknownRecheckTarget"
+    case unknownRecheckEntry = "ledger.recheck.unknownEntry"
+    case siteSecretTooShort = "ledger.secret.tooShort"
+    case deviceKeyUnreadable = "ledger.deviceKey.unreadable"
+    case publicKeyUnreadable = "ledger.publicKey.unreadable"
+    case siteSecretUnreadable = "ledger.secret.unreadable"
+    case malformedCheckpoint = "ledger.checkpoint.malformed"
+    case invalidDate = "ledger.query.invalidDate"
+    case invalidClaim = "ledger.claim.invalid"
+    case exportFailed = "ledger.export.failed"
 
     public var message: LocalizedText {
-        switch reason {
+        switch self {
         case .unavailable:
             LocalizedText(vi: "Không mở được sổ ghi tra cứu", en: "The lookup ledger cannot be opened")
         case .writeFailed:

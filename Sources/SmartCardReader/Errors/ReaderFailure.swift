@@ -4,12 +4,12 @@ public import ChipProtocol
 /// An error of the card-access layer: a reason plus an operator-only diagnostic naming the PC/SC
 /// status (e.g. `SCARD_W_REMOVED_CARD (0x80100069)`). Never carries APDU bytes.
 ///
-/// It shares ``ChipProtocolError`` with the chip protocol so a reading session handles reader and
+/// It shares ``CodedError`` with the chip protocol so a reading session handles reader and
 /// protocol failures the same way (stable code, bilingual message).
-public typealias SmartCardError = ChipProtocolError<ReaderFailure>
+public typealias SmartCardError = CodedError<ReaderFailure>
 
 /// Why talking to a reader or card failed, grouped by what the kiosk should do next.
-public enum ReaderFailure: String, ChipFailureReason, CaseIterable {
+public enum ReaderFailure: String, ErrorReason, CaseIterable {
     /// The card left the field (or was never there): ask the patient to tap again.
     case cardRemoved = "reader.card.removed"
     /// The card was reset (by another application or the reader); the connection was re-established

@@ -3,9 +3,9 @@ import ChipProtocol
 
 /// Failures of `cccdctl card read` itself, around the reader and chip layers' own typed errors;
 /// the same error shape as theirs (stable code, bilingual message, operator diagnostic).
-typealias CardReadProblem = ChipProtocolError<CardReadFailure>
+typealias CardReadProblem = CodedError<CardReadFailure>
 
-enum CardReadFailure: String, ChipFailureReason {
+enum CardReadFailure: String, ErrorReason {
     /// Readers exist but none holds a card (or the one named is empty).
     case noCard = "cli.card.noCard"
     /// `--out` or `--photo` could not be written.
