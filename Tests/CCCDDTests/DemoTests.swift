@@ -29,10 +29,17 @@ struct DemoTests {
             #expect((object["ledger"] as? [String: Any])?["records"] as? Int == expected.count)
             #expect(object["demo"] as? Bool == true)
 
-            let log = demo.daemon.output
+            let metrics = try await demo.client.send(.GET, "/metrics")
+            #expect(metrics.status == 200)
+            for family in ["cccdd_lookups_total{", "cccdd_verdicts_total{", "cccdd_chip_reads_total{", "cccdd_ledger_records "] {
+                #expect(metrics.body.contains(family), "\(family) missing from /metrics")
+            }
+            #expect(metrics.body.contains("cccdd_ledger_records \(expected.count)"))
+
+            let log = demo.daemon.output + metrics.body
             for secret in ["001190000123", "024150000789", "Nguyễn Thị Mẫu", "Đặng Thị Ngọc Hường", "Trần Văn Thử", "15031990",
                            "demo-mat-khau", String(cookie.dropFirst("cccdd_session=".count))] {
-                #expect(!log.contains(secret), "the daemon's output contains personal data or a secret")
+                #expect(!log.contains(secret), "the daemon's output or metrics contain personal data or a secret")
             }
         }
     }

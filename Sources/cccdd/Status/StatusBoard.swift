@@ -98,6 +98,7 @@ actor StatusBoard {
             if let eligibility = event.session?.eligibility {
                 lookupFinished(outcome: eligibility.class.rawValue, adapter: eligibility.adapter)
             }
+            if let records = ledger()?.records { Gauge(label: "cccdd_ledger_records").record(records) }
         }
     }
 
