@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import CCCDTestSupport
 import Foundation
+import NIOCore
 import Testing
 
 /// `GET /api/v1/events` of a running `cccdd --demo`, read as the page's EventSource reads it:
