@@ -16,12 +16,13 @@ struct DemoDaemonPageTests {
             try await KioskDaemon.withDemo(in: folder) { daemon, loginURL in
                 let shots = try KioskBrowser.screenshots("daemon-demo")
                 try await KioskBrowser.run(url: loginURL.absoluteString, size: "1280x800", screenshots: shots, steps: [
-                    "wait-text:Xin mời xuất trình thẻ Căn cước", "wait-text:Cổng BHXH: hoạt động",
+                    "wait-text:Xin mời xuất trình thẻ Căn cước", "wait-text:Đầu đọc: 1", "wait-text:Cổng BHXH: chưa tra cứu",
                 ] + Self.screenshots("waiting") + KioskBrowser.present("Có thẻ BHYT còn hạn") + [
                     "wait-text:Nguyễn Thị Mẫu", "wait-text:15/03/1990", "wait-text:0011****0123", "wait-text:Nguồn Chip thẻ Căn cước",
                     "wait-selector:body[data-verdict=authentic] #panel-verdict.tone-good", "wait-text:Thẻ thật",
                     "wait-text:Đủ điều kiện hưởng BHYT", "wait-selector:#panel-bhyt.tone-good", "wait-text:GD4010190000123",
                     "wait-text:Thông tin thẻ chính xác", "wait-text:Tiếp nhận khám chữa bệnh BHYT.", "wait-selector:#patient-photo",
+                    "wait-text:Cổng BHXH: hoạt động",
                 ] + Self.screenshots("insured") + KioskBrowser.present("Chip bị sao chép") + [
                     "wait-text:Đặng Thị Ngọc Hường", "wait-text:0241****0789",
                     "wait-selector:body[data-verdict=suspicious] #panel-verdict.tone-bad", "wait-text:Thẻ có dấu hiệu bất thường",
@@ -29,8 +30,10 @@ struct DemoDaemonPageTests {
                 ] + Self.screenshots("cloned-chip") + KioskBrowser.present("Cổng BHXH mất kết nối") + [
                     "wait-text:Trần Văn Thử", "wait-selector:body[data-verdict=authentic]",
                     "wait-text:Không kết nối được cổng BHXH — tiếp nhận thủ công, hệ thống sẽ tra cứu lại.",
-                    "wait-selector:body[data-eligibility=transient] #panel-bhyt.tone-warn", "wait-selector:#retry",
-                    "wait-selector:#manual-from-error",
+                    // The chain [bhxh, offline] falls back to its offline adapter: not looked up, amber, retry offered.
+                    "wait-selector:body[data-eligibility=skipped] #panel-bhyt.tone-warn", "wait-text:Chưa tra cứu BHYT",
+                    "wait-text:Chế độ ngoại tuyến", "wait-selector:#retry",
+                    "wait-selector:#manual-from-error", "wait-text:Cổng BHXH: mất kết nối",
                 ] + Self.screenshots("gateway-down") + KioskBrowser.present("Thẻ BHYT hết hạn") + [
                     "wait-text:Phạm Văn Hết Hạn", "wait-text:Nguồn Mã QR thẻ Căn cước", "wait-text:Chưa xác thực chip",
                     "wait-text:Không đủ điều kiện hưởng BHYT", "wait-selector:#panel-bhyt.tone-bad", "wait-text:(mã 010)",
