@@ -63,7 +63,7 @@ struct DemoDaemonPageTests {
                     // By BHYT card code, with the name and date of birth the gateway matches on.
                     "click:#manual-open", "click-text:Theo mã thẻ BHYT", "type:#manual-card-code=gd4010190000123",
                     "type:#manual-name=Nguyễn Thị Mẫu", "type:#manual-dob=15/03/1990", "click:#manual-submit",
-                    "wait-gone:#manual-dialog[open]", "wait-text:GD4010190000123",
+                    "wait-gone:#manual-dialog[open]", "wait-text:GD4010190000123", "wait-text:Nguyễn Thị Mẫu", "wait-text:15/03/1990",
                     "wait-selector:body[data-eligibility=eligible] #panel-bhyt.tone-good", "screenshot:manual-card-code",
                 ], personalData: KioskBrowser.demoPeople)
             }
