@@ -428,10 +428,10 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // The reception page (Sources/KioskWeb/Resources) in headless Chromium, driven by
-        // browser/kiosk_browser.py against scripts/kiosk-page-dev.py.
+        // browser/kiosk_browser.py against scripts/kiosk-page-dev.py and against the real cccdd.
         .testTarget(
             name: "KioskPageTests",
-            dependencies: ["CCCDTestSupport"],
+            dependencies: ["CCCDTestSupport", "BHXHSimulator"],
             exclude: ["browser"],
             swiftSettings: strictSettings
         ),

@@ -274,9 +274,9 @@ class Kiosk:
         if problem:
             return 422, {'error': problem}
         if 'bhytCardCode' in body:
-            # Like the daemon: a card code comes with the name and date of birth BHXH matches on.
-            holder = {'fullName': body['fullName'], 'dateOfBirth': body['dateOfBirth'], 'sex': None,
-                      'idMasked': None, 'hasPhoto': False}
+            # As the daemon: the name and date of birth BHXH matched on, no ID number.
+            holder = {'fullName': body['fullName'], 'dateOfBirth': body['dateOfBirth'], 'sex': None, 'idMasked': None,
+                      'hasPhoto': False}
             eligibility = {**ELIGIBLE, 'card': card(body['bhytCardCode'])}
         else:
             sex = 'female' if body['idNumber'][3] in '13579' else 'male'
@@ -316,8 +316,13 @@ def manual_problem(body):
     if 'bhytCardCode' in body:
         if not re.fullmatch(r'[A-Z]{2}\d{13}', str(body['bhytCardCode'])):
             return error('manual.bhytCardCode.invalid', 'Mã thẻ BHYT không đúng dạng.', 'The BHYT card code is malformed.')
+        # BHXH matches on name and date of birth whichever identifier is given (the daemon requires both).
         if not str(body.get('fullName', '')).strip():
             return error('manual.fullName.missing', 'Thiếu họ và tên.', 'The full name is missing.')
+        try:
+            dt.date.fromisoformat(str(body.get('dateOfBirth', '')))
+        except ValueError:
+            return error('manual.dateOfBirth.invalid', 'Ngày sinh không hợp lệ.', 'The date of birth is not valid.')
         return None
     id_number, name, dob = (str(body.get(key, '')) for key in ('idNumber', 'fullName', 'dateOfBirth'))
     if not re.fullmatch(r'\d{12}', id_number):

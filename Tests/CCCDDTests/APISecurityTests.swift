@@ -67,6 +67,12 @@ struct APISecurityTests {
             ], body: #"{"idNumber":"12","fullName":"X","dateOfBirth":"2000-01-01"}"#)
             #expect(invalid.status == 422)
             #expect(invalid.body.contains("manual.idNumber"))
+            // Digits 4–6 of 001085000789 say 1985: another year is a typo, refused before any lookup.
+            let typo = try await client.send(.POST, "/api/v1/session/manual", headers: [
+                ("Cookie", cookie), ("Content-Type", "application/json"),
+            ], body: #"{"idNumber":"001085000789","fullName":"Phạm Văn Hết Hạn","dateOfBirth":"1986-02-02"}"#)
+            #expect(typo.status == 422)
+            #expect(typo.body.contains("manual.birthYear"))
             #expect(try await client.send(.GET, "/healthz").status == 200)
         }
     }

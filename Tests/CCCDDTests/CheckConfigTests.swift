@@ -9,7 +9,7 @@ struct CheckConfigTests {
     @Test("a valid file and its credentials: exit 0")
     func valid() async throws {
         try await withTemporaryDirectory { folder in
-            let (config, environment) = try TestConfiguration.write(in: folder, gateway: Self.gateway)
+            let (config, environment) = try KioskDaemon.writeConfiguration(in: folder, gateway: Self.gateway)
             let outcome = try await runProcess(BuiltProducts.executable("cccdd"), ["--check-config", "--config", config], environment: environment)
             #expect(outcome.status == 0, "\(outcome.stderrText)")
             #expect(outcome.stdoutText.contains("valid"))
@@ -19,7 +19,7 @@ struct CheckConfigTests {
     @Test("every problem is printed with its line, and the status is 78 (EX_CONFIG) — also when starting")
     func invalid() async throws {
         try await withTemporaryDirectory { folder in
-            let (config, environment) = try TestConfiguration.write(
+            let (config, environment) = try KioskDaemon.writeConfiguration(
                 in: folder, gateway: Self.gateway, extra: "\n[session]\nhold-seconds = \"long\"\njoin-windo-seconds = 5\n")
             let lines = try String(contentsOfFile: config, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
             let holdLine = try #require(lines.firstIndex { $0.hasPrefix("hold-seconds") }) + 1
@@ -36,12 +36,12 @@ struct CheckConfigTests {
     @Test("a missing credential is a configuration problem naming its key, never its value")
     func missingSecret() async throws {
         try await withTemporaryDirectory { folder in
-            let (config, _) = try TestConfiguration.write(in: folder, gateway: Self.gateway)
+            let (config, _) = try KioskDaemon.writeConfiguration(in: folder, gateway: Self.gateway)
             let outcome = try await runProcess(BuiltProducts.executable("cccdd"), ["--check-config", "--config", config],
                                                environment: ["CREDENTIALS_DIRECTORY": folder.appendingPathComponent("nothing-here").path])
             #expect(outcome.status == 78)
             #expect(outcome.stderrText.contains("gateway.bhxh.password"), "\(outcome.stderrText)")
-            #expect(!outcome.stderrText.contains(TestConfiguration.bhxhPassword))
+            #expect(!outcome.stderrText.contains(KioskDaemon.bhxhPassword))
         }
     }
 }

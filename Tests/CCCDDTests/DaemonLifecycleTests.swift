@@ -11,20 +11,20 @@ import Testing
 struct DaemonLifecycleTests {
     static func withDaemon(
         watchdog: Duration? = nil, extraConfig: String = "", scanners: String? = nil,
-        _ body: (DaemonUnderTest, DatagramListener, KioskClient, URL, String, BHXHSimulator) async throws -> Void
+        _ body: (KioskDaemon, DatagramListener, KioskClient, URL, String, BHXHSimulator) async throws -> Void
     ) async throws {
         try await withTemporaryDirectory { folder in
             let scenario = try Scenario.load(from: BuiltProducts.repository.appendingPathComponent("Samples/bhxh-sim/demo-scenario.json"))
             let simulator = try await BHXHSimulator.start(scenario: scenario)
             let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
-            let (config, credentials) = try TestConfiguration.write(in: folder, gateway: simulator.baseURL, extra: extraConfig,
+            let (config, credentials) = try KioskDaemon.writeConfiguration(in: folder, gateway: simulator.baseURL, extra: extraConfig,
                                                                     scanners: scanners)
             let listener = try DatagramListener(path: folder.appendingPathComponent("notify").path)
             var environment = credentials.merging(["NOTIFY_SOCKET": listener.path]) { $1 }
             if let watchdog { environment["WATCHDOG_USEC"] = String(watchdog.components.seconds * 1_000_000 + watchdog.components.attoseconds / 1_000_000_000_000) }
-            let daemon = try DaemonUnderTest.start(["--config", config, "--port", "0"], environment: environment, in: folder)
+            let daemon = try KioskDaemon.start(["--config", config, "--port", "0"], environment: environment, in: folder)
             do {
-                let port = try #require(await Self.port(of: daemon), "no listening line: \(daemon.output)")
+                let port = try #require(await daemon.listeningPort(), "no listening line: \(daemon.output)")
                 try await body(daemon, listener, KioskClient(http: http, port: port), folder, config, simulator)
             } catch {
                 await daemon.stop()
@@ -36,12 +36,6 @@ struct DaemonLifecycleTests {
             try await http.shutdown()
             await simulator.stop()
         }
-    }
-
-    /// The port from the daemon's "listening" log line.
-    static func port(of daemon: DaemonUnderTest) async -> Int? {
-        guard let line = await daemon.line(startingWith: "<5>cccdd: listening") else { return nil }
-        return line.split(separator: "=").last.flatMap { Int($0) }
     }
 
     @Test("READY=1 with a human STATUS once listening; watchdog pings at half of WATCHDOG_USEC")

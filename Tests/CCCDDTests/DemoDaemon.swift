@@ -2,10 +2,9 @@ import AsyncHTTPClient
 import CCCDTestSupport
 import Foundation
 
-/// `cccdd --demo` as a user starts it: its virtual-card material made by
-/// `scripts/make-vcard-keys.sh`, the demo scenario, any free port; the login URL read from its output.
+/// `cccdd --demo` as a user starts it (``KioskDaemon/startDemo(in:)``), with an API client on its port.
 struct DemoDaemon {
-    let daemon: DaemonUnderTest
+    let daemon: KioskDaemon
     let client: KioskClient
     let loginURL: URL
 
@@ -13,39 +12,17 @@ struct DemoDaemon {
 
     static func run(_ body: (DemoDaemon) async throws -> Void) async throws {
         try await withTemporaryDirectory { folder in
-            let material = try await VirtualCardMaterial.make(in: folder.appendingPathComponent("material"))
-            let daemon = try DaemonUnderTest.start([
-                "--demo", "--port", "0", "--demo-material", material.folder.path,
-                "--demo-scenario", BuiltProducts.repository.appendingPathComponent("Samples/bhxh-sim/demo-scenario.json").path,
-            ], in: folder)
-            let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
-            do {
-                let line = try await requireLine(daemon)
-                let url = try requireURL(line)
-                let demo = DemoDaemon(daemon: daemon, client: KioskClient(http: http, port: url.port ?? 0), loginURL: url)
-                try await body(demo)
-            } catch {
-                await daemon.stop()
-                try? await http.shutdown()
-                throw error
+            try await KioskDaemon.withDemo(in: folder) { daemon, url in
+                let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
+                do {
+                    try await body(DemoDaemon(daemon: daemon, client: KioskClient(http: http, port: url.port ?? 0), loginURL: url))
+                } catch {
+                    try? await http.shutdown()
+                    throw error
+                }
+                try await http.shutdown()
             }
-            await daemon.stop()
-            try await http.shutdown()
         }
-    }
-
-    private static func requireLine(_ daemon: DaemonUnderTest) async throws -> String {
-        guard let line = await daemon.line(startingWith: "Kiosk: ", within: .seconds(30)) else {
-            throw ChildProcessError(description: "cccdd --demo printed no Kiosk line: \(daemon.output)")
-        }
-        return line
-    }
-
-    private static func requireURL(_ line: String) throws -> URL {
-        guard let url = URL(string: String(line.dropFirst("Kiosk: ".count))), url.host == "127.0.0.1", url.port != nil else {
-            throw ChildProcessError(description: "not a loopback URL: \(line)")
-        }
-        return url
     }
 
     var loginToken: String {

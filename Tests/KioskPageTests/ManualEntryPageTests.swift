@@ -24,8 +24,10 @@ struct ManualEntryPageTests {
                     // By BHYT card code.
                     "click:#manual-open", "click-text:Theo mã thẻ BHYT", "type:#manual-card-code=dn40101", "click:#manual-submit",
                     "wait-text:Mã thẻ BHYT gồm 2 chữ cái và 13 chữ số", "type:#manual-card-code=hc4010987654321",
-                    "type:#manual-name=Nguyễn Thị Mẫu", "type:#manual-dob=15/03/1990",
-                    "click:#manual-submit", "wait-text:HC4010987654321", "wait-text:Nguồn Nhập thủ công",
+                    // The name and date of birth are asked on this path too: BHXH matches on them.
+                    "click:#manual-submit", "wait-text:Hãy nhập họ và tên.", "type:#manual-name=Hoàng Thị Chờ",
+                    "type:#manual-dob=24/12/1995", "click:#manual-submit", "wait-text:HC4010987654321",
+                    "wait-text:Hoàng Thị Chờ", "wait-text:24/12/1995",
                     "screenshot:manual-card-code",
                 ])
             }

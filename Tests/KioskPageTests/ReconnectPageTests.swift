@@ -38,9 +38,9 @@ struct ReconnectPageTests {
             var second: DevKiosk?
             var failure: (any Error)?
             do {
-                try await waitFor(stopNow)
+                try await KioskBrowser.awaitSignal(stopNow)
                 await first.stop()
-                try await waitFor(sawBadge)
+                try await KioskBrowser.awaitSignal(sawBadge)
                 second = try await DevKiosk.start(port: first.port, cookie: keepingCookie ? "first-boot" : "second-boot",
                                                   hold: 60, log: folder.appendingPathComponent("boot2.log"))
                 try Data().write(to: restarted)
@@ -52,14 +52,6 @@ struct ReconnectPageTests {
             _ = try await browser
             await second?.stop()
             if let failure { throw failure }
-        }
-    }
-
-    private func waitFor(_ file: URL) async throws {
-        let deadline = ContinuousClock.now + .seconds(60)
-        while !FileManager.default.fileExists(atPath: file.path) {
-            guard ContinuousClock.now < deadline else { throw KioskPageTestError(description: "\(file.lastPathComponent) never appeared") }
-            try await Task.sleep(for: .milliseconds(50))
         }
     }
 }

@@ -18,6 +18,9 @@ struct ManualEntryRequest: Decodable {
         if let idNumber, !idNumber.isEmpty {
             guard let id = PersonalID(idNumber.trimmingCharacters(in: .whitespaces)) else { throw ManualEntryProblem(.idNumber) }
             guard let birth = Self.date(birthText) else { throw ManualEntryProblem(.dateOfBirth) }
+            // Digits 4–6 encode the birth year: a disagreement is a typo in one of the two, and
+            // asking the gateway with it would only spend a lookup (and a ledger record) on a 070.
+            guard id.birthYear == birth.year else { throw ManualEntryProblem(.birthYear) }
             return .person(id: id, fullName: name, dateOfBirth: birth)
         }
         if let bhytCardCode, !bhytCardCode.isEmpty {
@@ -44,7 +47,7 @@ struct ManualEntryRequest: Decodable {
 /// Which field of a manual entry is wrong (422), in both languages.
 struct ManualEntryProblem: UserFacingError, Equatable {
     enum Field: String, Sendable {
-        case identifier, idNumber, cardCode, fullName, dateOfBirth, body
+        case identifier, idNumber, birthYear, cardCode, fullName, dateOfBirth, body
     }
 
     var field: Field
@@ -59,6 +62,8 @@ struct ManualEntryProblem: UserFacingError, Equatable {
         switch field {
         case .identifier: LocalizedText(vi: "Nhập số CCCD hoặc mã thẻ BHYT.", en: "Enter an ID number or a BHYT card code.")
         case .idNumber: LocalizedText(vi: "Số CCCD phải gồm 12 chữ số hợp lệ.", en: "The ID number must be 12 valid digits.")
+        case .birthYear: LocalizedText(vi: "Số CCCD không khớp với năm sinh (chữ số 4–6 ghi thế kỷ và năm sinh).",
+                                       en: "The ID number does not match the year of birth (digits 4–6 encode century and year).")
         case .cardCode: LocalizedText(vi: "Mã thẻ BHYT gồm 15 ký tự (hoặc mã số BHXH 10 số).", en: "A BHYT card code has 15 characters (or a 10-digit BHXH number).")
         case .fullName: LocalizedText(vi: "Nhập họ và tên.", en: "Enter the full name.")
         case .dateOfBirth: LocalizedText(vi: "Ngày sinh không hợp lệ (năm-tháng-ngày).", en: "The date of birth is not valid (year-month-day).")

@@ -299,6 +299,7 @@ window.KioskText = (() => {
       gatewayOk: 'hoạt động',
       gatewayDegraded: 'chậm',
       gatewayDown: 'mất kết nối',
+      gatewayUnknown: 'chưa tra cứu',
       demo: 'Bản trình diễn',
       demoHint: 'Chọn một người bệnh mẫu',
     },
@@ -389,6 +390,7 @@ window.KioskText = (() => {
       gatewayOk: 'ok',
       gatewayDegraded: 'slow',
       gatewayDown: 'unreachable',
+      gatewayUnknown: 'not asked yet',
       demo: 'Demo',
       demoHint: 'Present a sample patient',
     },
@@ -408,7 +410,8 @@ window.KioskText = (() => {
     transient: { tone: 'warn', vi: 'Không kết nối được cổng BHXH', en: 'Cannot reach the BHXH gateway',
       detail: { vi: 'Tiếp nhận thủ công — hệ thống sẽ tự tra cứu lại.', en: 'Register manually — the system will look up again by itself.' } },
     manualReview: { tone: 'warn', vi: 'Cần kiểm tra thủ công', en: 'Needs a manual check' },
-    skipped: { tone: 'neutral', vi: 'Chưa tra cứu BHYT', en: 'BHYT not checked yet',
+    // Not looked up (the offline fallback during an outage): staff must register by hand, so amber.
+    skipped: { tone: 'warn', vi: 'Chưa tra cứu BHYT', en: 'BHYT not checked yet',
       detail: { vi: 'Hệ thống sẽ tra cứu sau.', en: 'The system will check later.' } },
   };
 
@@ -893,9 +896,11 @@ body[data-view="locked"] :is(#connection, #devices, #demo, .bottombar > *) { dis
     $('next-step').textContent = localized(session.nextStep);
     $('next-step').lang = lang;
     const eligibilityClass = session.eligibility?.class;
-    // Retry re-runs the lookup: worth offering only when the gateway could not answer.
-    const canRetry = eligibilityClass === 'transient';
-    const wantsManual = session.state === 'failed' || ['transient', 'notFound', 'demographicMismatch', 'badInput']
+    // Retry re-runs the lookup: worth offering only when the gateway could not answer — `transient`,
+    // or `skipped` when the chain fell back to its offline adapter (how an outage ends with
+    // `gateway.chain = ["bhxh", "offline"]`).
+    const canRetry = eligibilityClass === 'transient' || eligibilityClass === 'skipped';
+    const wantsManual = session.state === 'failed' || ['transient', 'skipped', 'notFound', 'demographicMismatch', 'badInput']
       .includes(eligibilityClass);
     $('retry').hidden = !canRetry;
     $('manual-from-error').hidden = !wantsManual;
@@ -1194,8 +1199,9 @@ body[data-view="locked"] :is(#connection, #devices, #demo, .bottombar > *) { dis
       [t('scanners'), `${scanners.filter((scanner) => scanner.connected).length}`, scanners.some((s) => s.connected)],
     ];
     if (gatewayState) {
-      const words = { ok: 'gatewayOk', degraded: 'gatewayDegraded', down: 'gatewayDown' };
-      parts.push([t('gateway'), t(words[gatewayState] ?? gatewayState), gatewayState === 'ok']);
+      // `unknown`: no lookup since the daemon started — nothing wrong yet.
+      const words = { ok: 'gatewayOk', degraded: 'gatewayDegraded', down: 'gatewayDown', unknown: 'gatewayUnknown' };
+      parts.push([t('gateway'), t(words[gatewayState] ?? gatewayState), gatewayState === 'ok' || gatewayState === 'unknown']);
     }
     element.replaceChildren(...parts.map(([label, value, fine]) => {
       const item = document.createElement('span');

@@ -91,6 +91,7 @@ window.KioskText = (() => {
       gatewayOk: 'hoạt động',
       gatewayDegraded: 'chậm',
       gatewayDown: 'mất kết nối',
+      gatewayUnknown: 'chưa tra cứu',
       demo: 'Bản trình diễn',
       demoHint: 'Chọn một người bệnh mẫu',
     },
@@ -181,6 +182,7 @@ window.KioskText = (() => {
       gatewayOk: 'ok',
       gatewayDegraded: 'slow',
       gatewayDown: 'unreachable',
+      gatewayUnknown: 'not asked yet',
       demo: 'Demo',
       demoHint: 'Present a sample patient',
     },
@@ -200,7 +202,8 @@ window.KioskText = (() => {
     transient: { tone: 'warn', vi: 'Không kết nối được cổng BHXH', en: 'Cannot reach the BHXH gateway',
       detail: { vi: 'Tiếp nhận thủ công — hệ thống sẽ tự tra cứu lại.', en: 'Register manually — the system will look up again by itself.' } },
     manualReview: { tone: 'warn', vi: 'Cần kiểm tra thủ công', en: 'Needs a manual check' },
-    skipped: { tone: 'neutral', vi: 'Chưa tra cứu BHYT', en: 'BHYT not checked yet',
+    // Not looked up (the offline fallback during an outage): staff must register by hand, so amber.
+    skipped: { tone: 'warn', vi: 'Chưa tra cứu BHYT', en: 'BHYT not checked yet',
       detail: { vi: 'Hệ thống sẽ tra cứu sau.', en: 'The system will check later.' } },
   };
 

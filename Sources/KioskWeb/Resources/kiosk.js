@@ -123,9 +123,11 @@
     $('next-step').textContent = localized(session.nextStep);
     $('next-step').lang = lang;
     const eligibilityClass = session.eligibility?.class;
-    // Retry re-runs the lookup: worth offering only when the gateway could not answer.
-    const canRetry = eligibilityClass === 'transient';
-    const wantsManual = session.state === 'failed' || ['transient', 'notFound', 'demographicMismatch', 'badInput']
+    // Retry re-runs the lookup: worth offering only when the gateway could not answer — `transient`,
+    // or `skipped` when the chain fell back to its offline adapter (how an outage ends with
+    // `gateway.chain = ["bhxh", "offline"]`).
+    const canRetry = eligibilityClass === 'transient' || eligibilityClass === 'skipped';
+    const wantsManual = session.state === 'failed' || ['transient', 'skipped', 'notFound', 'demographicMismatch', 'badInput']
       .includes(eligibilityClass);
     $('retry').hidden = !canRetry;
     $('manual-from-error').hidden = !wantsManual;
@@ -424,8 +426,9 @@
       [t('scanners'), `${scanners.filter((scanner) => scanner.connected).length}`, scanners.some((s) => s.connected)],
     ];
     if (gatewayState) {
-      const words = { ok: 'gatewayOk', degraded: 'gatewayDegraded', down: 'gatewayDown' };
-      parts.push([t('gateway'), t(words[gatewayState] ?? gatewayState), gatewayState === 'ok']);
+      // `unknown`: no lookup since the daemon started — nothing wrong yet.
+      const words = { ok: 'gatewayOk', degraded: 'gatewayDegraded', down: 'gatewayDown', unknown: 'gatewayUnknown' };
+      parts.push([t('gateway'), t(words[gatewayState] ?? gatewayState), gatewayState === 'ok' || gatewayState === 'unknown']);
     }
     element.replaceChildren(...parts.map(([label, value, fine]) => {
       const item = document.createElement('span');
