@@ -70,7 +70,25 @@ struct KioskClient {
 enum TestConfiguration {
     static let bhxhPassword = "demo-mat-khau"
 
-    static func write(in folder: URL, gateway: URL, extra: String = "", scanners: String? = nil) throws -> (path: String, environment: [String: String]) {
+    /// An invented patient's CCCD QR: the sample card `nguyen-thi-mau` (insured in the demo scenario).
+    static let mauQR = "001190000123|012345678|Nguyễn Thị Mẫu|15031990|Nữ|Số 1 phố Ví Dụ, Phường Mẫu, Quận Thử, Hà Nội|01072021"
+
+    /// The `[scanners]` section for one CDC-ACM-style scanner at `path` (a pty or a link to one).
+    static func serialScanner(at path: String) -> String {
+        """
+        [scanners]
+        mode = "explicit"
+
+        [[scanners.device]]
+        path = "\(path)"
+        kind = "serial"
+        suffix = "CR"
+        """
+    }
+
+    /// `trustStore` is the `[verification] trust-store` directory (default: an empty `folder/trust`).
+    static func write(in folder: URL, gateway: URL, extra: String = "", scanners: String? = nil,
+                      trustStore: URL? = nil) throws -> (path: String, environment: [String: String]) {
         let credentials = folder.appendingPathComponent("credentials")
         try FileManager.default.createDirectory(at: credentials, withIntermediateDirectories: true)
         for (name, value) in [("bhxh-password", bhxhPassword), ("site-key", "test-site-key-0123456789")] {
@@ -85,7 +103,7 @@ enum TestConfiguration {
             \(scanners ?? "[scanners]\nmode = \"none\"")
 
             [verification]
-            trust-store = "\(folder.appendingPathComponent("trust").path)"
+            trust-store = "\((trustStore ?? folder.appendingPathComponent("trust")).path)"
 
             [gateway]
             chain = ["bhxh", "offline"]
