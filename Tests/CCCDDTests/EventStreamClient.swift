@@ -21,15 +21,19 @@ final class EventStreamClient: Sendable {
             throw StreamRefused(description: "GET /api/v1/events answered \(response.status.code)")
         }
         let stream = EventStreamClient()
-        let task = Task { [text = stream.text] in
+        let task = Task {
             do {
-                for try await chunk in response.body { text.withLock { $0 += String(buffer: chunk) } }
+                for try await chunk in response.body { stream.append(String(buffer: chunk)) }
             } catch {
                 // The daemon stopping or the test cancelling ends the stream; what arrived stays.
             }
         }
         stream.reading.withLock { $0 = task }
         return stream
+    }
+
+    private func append(_ received: String) {
+        text.withLock { $0 += received }
     }
 
     /// The `event:` names received so far, in order.
