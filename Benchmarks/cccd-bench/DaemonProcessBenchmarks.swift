@@ -3,7 +3,7 @@ import Foundation
 
 /// The daemon as systemd sees it: from `posix_spawn` to `READY=1` on a notify socket, and its
 /// resident memory (VmRSS) idle a second after READY. Production mode (no demo) with the shipped
-/// default configuration, offline gateway; pcscd is used when it answers. Anchor for both:
+/// default configuration; pcscd is used when it answers. Anchor for both:
 /// `bhxh-sim` (another Swift NIO server of this package) from spawn to its "listening" line, and
 /// its idle VmRSS, in the same run.
 struct DaemonProcessFigures {
@@ -69,17 +69,21 @@ private func residentKiB(of pid: Int32) -> Double? {
 }
 
 /// The shipped default configuration (Config/cccdd.toml, what `make install` puts in /etc/cccdd),
-/// with its state and runtime paths moved into `folder`, the gateway chain offline (no network
-/// in a benchmark) and the site key as a systemd credential.
+/// with its state and runtime paths moved into `folder`, the facility and BHXH account filled in
+/// as an admin would (an idle daemon never calls the gateway) and the secrets as systemd credentials.
 private func writeBenchmarkConfiguration(repository: URL, in folder: URL) throws -> (path: String, environment: [String: String]) {
     let credentials = folder.appendingPathComponent("credentials")
     try FileManager.default.createDirectory(at: credentials, withIntermediateDirectories: true)
-    _ = FileManager.default.createFile(atPath: credentials.appendingPathComponent("site-key").path,
-                                       contents: Data("bench-site-key-0123456789".utf8), attributes: [.posixPermissions: 0o600])
+    for (name, value) in [("site-key", "bench-site-key-0123456789"), ("bhxh-password", "bench-mat-khau")] {
+        _ = FileManager.default.createFile(atPath: credentials.appendingPathComponent(name).path, contents: Data(value.utf8),
+                                           attributes: [.posixPermissions: 0o600])
+    }
     let shipped = try String(contentsOf: repository.appendingPathComponent("Config/cccdd.toml"), encoding: .utf8)
     let replacements = [
         ("\"/var/lib/cccdd/", "\"\(folder.path)/"), ("\"/run/cccdd/", "\"\(folder.path)/"),
-        ("\"/etc/cccdd/trust\"", "\"\(folder.path)/trust\""), ("chain = [\"bhxh\", \"offline\"]", "chain = [\"offline\"]"),
+        ("\"/etc/cccdd/trust\"", "\"\(folder.path)/trust\""), ("facility = \"00000\"", "facility = \"01001\""),
+        ("username = \"\"", "username = \"01001_BV\""), ("staff-name = \"\"", "staff-name = \"Lê Thị Tiếp Đón\""),
+        ("staff-id = \"\"", "staff-id = \"001186000777\""),
     ]
     var text = shipped
     for (shippedText, benchText) in replacements {

@@ -32,7 +32,7 @@ func pipelineOverheadBenchmark(material: VirtualCardMaterial, scratch: URL, pres
             terminal: terminal,
             verify: { read, qr, today in stopwatch.timeVerification { verifier.verify(read, qr: qr, today: today) } },
             gateway: OfflineGateway(),
-            recorder: LedgerRecorder(ledger: ledger, pseudonymizer: try SubjectPseudonymizer(secret: Data("bench-site-key".utf8)))),
+            recorder: LedgerRecorder(ledger: ledger, pseudonymizer: try SubjectPseudonymizer(secret: Data("bench-site-key-0123456789".utf8)))),
         bus: bus, logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() }))
     guard case .cccd(let qr) = try ScannedQR.parse(samplePayloadMau) else { throw BenchmarkFailure(description: "the sample QR is not a CCCD QR") }
     await coordinator.handle(.readersChanged([reader]))
