@@ -263,7 +263,8 @@ let package = Package(
             name: "cccd-bench",
             dependencies: [
                 "CCCDIdentity", "QRImaging", "CCCDTestSupport", "LDS", "CardVerification", "COpenSSL",
-                "ChipProtocol", "VirtualChip", "SmartCardReader", "Ledger", "Eligibility",
+                "ChipProtocol", "VirtualChip", "SmartCardReader", "Ledger", "Eligibility", "KioskPipeline",
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/cccd-bench",
             swiftSettings: strictSettings

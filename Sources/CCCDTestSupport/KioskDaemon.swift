@@ -93,9 +93,10 @@ extension KioskDaemon {
     /// A configuration file for a production-mode daemon in `folder`, its secrets as systemd
     /// credentials in `folder/credentials` (what `$CREDENTIALS_DIRECTORY` points at). The session
     /// token goes to `folder/token`, the ledger to `folder/ledger.sqlite`, the Unix socket to
-    /// `folder/cccdd.sock`; `scanners` replaces the `[scanners]` table, `extra` is appended.
-    public static func writeConfiguration(in folder: URL, gateway: URL, extra: String = "",
-                                          scanners: String? = nil) throws -> (path: String, environment: [String: String]) {
+    /// `folder/cccdd.sock`; `scanners` replaces the `[scanners]` table, `extra` is appended;
+    /// `trustStore` is the `[verification] trust-store` directory (default: an empty `folder/trust`).
+    public static func writeConfiguration(in folder: URL, gateway: URL, extra: String = "", scanners: String? = nil,
+                                          trustStore: URL? = nil) throws -> (path: String, environment: [String: String]) {
         let credentials = folder.appendingPathComponent("credentials")
         try FileManager.default.createDirectory(at: credentials, withIntermediateDirectories: true)
         for (name, value) in [("bhxh-password", bhxhPassword), ("site-key", "test-site-key-0123456789")] {
@@ -110,7 +111,7 @@ extension KioskDaemon {
             \(scanners ?? "[scanners]\nmode = \"none\"")
 
             [verification]
-            trust-store = "\(folder.appendingPathComponent("trust").path)"
+            trust-store = "\((trustStore ?? folder.appendingPathComponent("trust")).path)"
 
             [gateway]
             chain = ["bhxh", "offline"]
@@ -136,6 +137,9 @@ extension KioskDaemon {
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return (path, ["CREDENTIALS_DIRECTORY": credentials.path])
     }
+
+    /// The sample card nguyen-thi-mau's CCCD QR payload (Samples/qr, an invented person).
+    public static let mauQR = "001190000123|012345678|Nguyễn Thị Mẫu|15031990|Nữ|Số 1 phố Ví Dụ, Phường Mẫu, Quận Thử, Hà Nội|01072021"
 
     /// The `[scanners]` table for one serial scanner (CR-terminated) at `path`, e.g. a ``PseudoTerminal``'s slave.
     public static func serialScanner(at path: String) -> String {

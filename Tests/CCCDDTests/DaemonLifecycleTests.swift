@@ -10,15 +10,15 @@ import Testing
 @Suite("cccdd under systemd's notify protocol")
 struct DaemonLifecycleTests {
     static func withDaemon(
-        watchdog: Duration? = nil, extraConfig: String = "", scanners: String? = nil,
+        watchdog: Duration? = nil, extraConfig: String = "", scanners: String? = nil, trustStore: URL? = nil,
         _ body: (KioskDaemon, DatagramListener, KioskClient, URL, String, BHXHSimulator) async throws -> Void
     ) async throws {
         try await withTemporaryDirectory { folder in
             let scenario = try Scenario.load(from: BuiltProducts.repository.appendingPathComponent("Samples/bhxh-sim/demo-scenario.json"))
             let simulator = try await BHXHSimulator.start(scenario: scenario)
             let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
-            let (config, credentials) = try KioskDaemon.writeConfiguration(in: folder, gateway: simulator.baseURL, extra: extraConfig,
-                                                                    scanners: scanners)
+            let (config, credentials) = try KioskDaemon.writeConfiguration(
+                in: folder, gateway: simulator.baseURL, extra: extraConfig, scanners: scanners, trustStore: trustStore)
             let listener = try DatagramListener(path: folder.appendingPathComponent("notify").path)
             var environment = credentials.merging(["NOTIFY_SOCKET": listener.path]) { $1 }
             if let watchdog { environment["WATCHDOG_USEC"] = String(watchdog.components.seconds * 1_000_000 + watchdog.components.attoseconds / 1_000_000_000_000) }

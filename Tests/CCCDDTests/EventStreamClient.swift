@@ -28,8 +28,19 @@ final class EventStreamClient: Sendable {
     /// Opens the stream (with `Last-Event-ID` when given) and returns once the response head arrived,
     /// i.e. once the daemon has subscribed this client.
     static func open(_ http: HTTPClient, port: Int, cookie: String, lastEventID: UInt64? = nil) async throws -> EventStreamClient {
+        try await open(http, port: port, credential: ("Cookie", cookie), lastEventID: lastEventID)
+    }
+
+    /// Opened the way the kiosk launcher opens it: the session token from the token file as a bearer.
+    static func open(_ client: KioskClient, token: String) async throws -> EventStreamClient {
+        let stream = try await open(client.http, port: client.port, credential: ("Authorization", "Bearer \(token)"), lastEventID: nil)
+        guard stream.status == 200 else { throw ChildProcessError(description: "GET /api/v1/events answered \(stream.status)") }
+        return stream
+    }
+
+    private static func open(_ http: HTTPClient, port: Int, credential: (String, String), lastEventID: UInt64?) async throws -> EventStreamClient {
         var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/api/v1/events")
-        request.headers.add(name: "Cookie", value: cookie)
+        request.headers.add(name: credential.0, value: credential.1)
         request.headers.add(name: "Accept", value: "text/event-stream")
         if let lastEventID { request.headers.add(name: "Last-Event-ID", value: String(lastEventID)) }
         let response = try await http.execute(request, timeout: .seconds(120))
@@ -49,6 +60,14 @@ final class EventStreamClient: Sendable {
     }
 
     var events: [ReceivedEvent] { state.withLock { $0.events } }
+
+    /// The `event:` names received so far, in order.
+    var kinds: [String] { events.map(\.type) }
+
+    /// Polls until `count` events of `kind` arrived (synchronisation, not a timing assertion).
+    func waitFor(_ kind: String, count: Int = 1, within limit: Duration = .seconds(30)) async -> Bool {
+        await events(within: limit) { $0.filter { $0.type == kind }.count >= count } != nil
+    }
     var ended: Bool { state.withLock { $0.ended } }
 
     /// The events once `condition` holds for them, or nil after `limit`.

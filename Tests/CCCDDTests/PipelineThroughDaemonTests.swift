@@ -17,15 +17,7 @@ struct PipelineThroughDaemonTests {
             interval-seconds = 1
             first-delay-seconds = 1
             """
-        let scanners = """
-            [scanners]
-            mode = "explicit"
-
-            [[scanners.device]]
-            path = "\(terminal.slavePath)"
-            kind = "serial"
-            suffix = "CR"
-            """
+        let scanners = KioskDaemon.serialScanner(at: terminal.slavePath)
         try await DaemonLifecycleTests.withDaemon(extraConfig: extra, scanners: scanners) { daemon, listener, _, folder, _, simulator in
             _ = await listener.receive(until: { $0.hasPrefix("READY=1") }, within: .seconds(20))
             await simulator.setOutage(true)
