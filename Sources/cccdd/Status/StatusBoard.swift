@@ -63,7 +63,8 @@ actor StatusBoard {
     var readerNames: [String] { readers.keys.sorted() }
 
     func scanner(_ name: String, connected: Bool, degraded: Bool = false) {
-        scanners[name] = StatusView.Scanner(name: name, connected: connected, degraded: degraded || scanners[name]?.degraded == true)
+        // A (re)connection starts clean; the source reports `.degraded` again if it still is.
+        scanners[name] = StatusView.Scanner(name: name, connected: connected, degraded: degraded)
         Gauge(label: "cccdd_scanners_connected").record(scanners.values.filter(\.connected).count)
         changed()
     }
