@@ -21,6 +21,7 @@ The URL is the whole target, so the same steps run against the page's developmen
     size:WxH              change the viewport
     sleep:SECONDS
     reload
+    goto:URL              open another URL in the same browser (same cookies)
     signal-file:PATH      create PATH (rendezvous with a test that, e.g., restarts the daemon)
     await-file:PATH       wait (up to --rendezvous-timeout) until PATH exists
 
@@ -283,6 +284,9 @@ def run_step(browser, step, options):
         browser.resize(width, height)
     elif kind == 'sleep':
         time.sleep(float(arg))
+    elif kind == 'goto':
+        # Another page in the same browser (same cookie jar): e.g. a hostile page on another local port.
+        browser.navigate(arg, timeout)
     elif kind == 'reload':
         browser.call('Page.reload')
         time.sleep(0.2)
