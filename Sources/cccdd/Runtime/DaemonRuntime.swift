@@ -91,8 +91,8 @@ struct DaemonRuntime {
         services.append(BoardFollower(board: board, events: bus.subscribe()))
         services.append(RecheckService(queue: rechecks, coordinator: coordinator, board: board, interval: recheck.interval,
                                        logger: Logger(label: "cccdd.recheck")))
-        services.append(CheckpointService(ledger: ledger, interval: configuration.ledger.checkpointInterval,
-                                          logger: Logger(label: "cccdd.ledger")))
+        services.append(LedgerUpkeepService(ledger: ledger, interval: configuration.ledger.checkpointInterval,
+                                            retentionDays: configuration.ledger.retentionDays, logger: Logger(label: "cccdd.ledger")))
         services += http.services { port in
             if options.demo != nil {
                 let line = "Kiosk: http://127.0.0.1:\(port)/?token=\(tokens.issueLoginToken())\n"
