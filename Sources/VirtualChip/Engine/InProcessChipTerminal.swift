@@ -2,7 +2,7 @@ public import ChipProtocol
 import Synchronization
 
 /// A ``ChipTerminal`` whose "readers" are slots holding virtual chips in this process: the
-/// daemon's demo when pcscd and vpcd are not installed, and pipeline tests.
+/// daemon's demo (which needs neither pcscd nor vpcd) and the pipeline tests.
 ///
 /// It speaks the same APDUs to the same chip engine as the vpcd rig, only without PC/SC between.
 public final class InProcessChipTerminal: ChipTerminal {
