@@ -42,6 +42,17 @@ struct ShippedFileTests {
         #expect(configuration.gateway.bhxh.username == "01001_BV")
     }
 
+    @Test("An offline-only chain needs no BHXH account: the blank [gateway.bhxh] of the shipped file is not a problem")
+    func offlineOnlyNeedsNoAccount() throws {
+        let text = Fixtures.shippedText
+            .replacingOccurrences(of: "facility = \"00000\"", with: "facility = \"01001\"")
+            .replacingOccurrences(of: "chain = [\"bhxh\", \"offline\"]", with: "chain = [\"offline\"]")
+        #expect(text.contains("chain = [\"offline\"]"))
+        let configuration = try DaemonConfiguration.parse(text, purpose: .production)
+        #expect(configuration.gateway.chain == [.offline])
+        #expect(!configuration.neededSecrets.contains { $0.key == "gateway.bhxh.password" })
+    }
+
     @Test("The commented examples are valid when uncommented")
     func commentedExamplesAreValid() throws {
         let lines = Fixtures.productionText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

@@ -13,7 +13,8 @@ extension DaemonConfiguration.Gateway {
         openDuration = reader.seconds("open-seconds", default: openDuration, in: 1...3600)
 
         let bhxhReader = reader.table("bhxh")
-        bhxh = BHXH(bhxhReader, purpose: purpose)
+        // The account and staff identity are required only when the chain asks BHXH at all.
+        bhxh = BHXH(bhxhReader, purpose: chain.contains(.bhxh) ? purpose : .demo)
         if chain.contains(.bhxh), purpose == .production, !bhxhReader.isPresent {
             bhxhReader.report(.missing, nil, .init(vi: "Chuỗi tra cứu có \"bhxh\" nên cần mục [gateway.bhxh]",
                                                    en: "The chain has \"bhxh\", so [gateway.bhxh] is required"))
