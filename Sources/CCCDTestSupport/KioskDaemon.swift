@@ -138,9 +138,6 @@ extension KioskDaemon {
         return (path, ["CREDENTIALS_DIRECTORY": credentials.path])
     }
 
-    /// The sample card nguyen-thi-mau's CCCD QR payload (Samples/qr, an invented person).
-    public static let mauQR = "001190000123|012345678|Nguyễn Thị Mẫu|15031990|Nữ|Số 1 phố Ví Dụ, Phường Mẫu, Quận Thử, Hà Nội|01072021"
-
     /// The `[scanners]` table for one serial scanner (CR-terminated) at `path`, e.g. a ``PseudoTerminal``'s slave.
     public static func serialScanner(at path: String) -> String {
         """

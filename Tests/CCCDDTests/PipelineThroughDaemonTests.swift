@@ -21,8 +21,7 @@ struct PipelineThroughDaemonTests {
         try await DaemonLifecycleTests.withDaemon(extraConfig: extra, scanners: scanners) { daemon, listener, _, folder, _, simulator in
             _ = await listener.receive(until: { $0.hasPrefix("READY=1") }, within: .seconds(20))
             await simulator.setOutage(true)
-            let qr = "001085000789||Phạm Văn Hết Hạn|02021985|Nam|Số 5 phố Giả Định, Hà Nội|10052022"
-            try terminal.write(Array((qr + "\r").utf8))
+            try terminal.write(Array((SamplePayload.hetHan + "\r").utf8))
             let ledgerPath = folder.appendingPathComponent("ledger.sqlite").path
             let first = try await Self.waitForRecords(1, in: ledgerPath)
             #expect(first.first?.source == "cccdQr")

@@ -14,7 +14,7 @@ struct RigPipelineTests {
         try await RigDaemon.run { rig in
             let events = try await EventStreamClient.open(rig.client, token: try rig.token)
             defer { events.close() }
-            try rig.scan(KioskDaemon.mauQR)
+            try rig.scan(SamplePayload.mau)
             #expect(await events.waitFor("scanReceived"), "\(rig.daemon.output)")
             try await rig.withCard("nguyen-thi-mau") {
                 #expect(await events.waitFor("result"), "\(events.kinds) \(rig.daemon.output)")
@@ -61,7 +61,7 @@ struct RigPipelineTests {
                 // The card never left the field: once pcscd is back it is seen again, and the desk asks again.
                 try await rig.waitForStatus("the card back on the reader") { $0.contains("\(PCSCRig.firstReaderName)  [card]") }
                 #expect(await events.waitFor("cardDetected", count: 2), "\(events.kinds)")
-                try rig.scan(KioskDaemon.mauQR)
+                try rig.scan(SamplePayload.mau)
                 #expect(await events.waitFor("result"), "\(events.kinds) \(rig.daemon.output)")
             }
             let records = try await PipelineThroughDaemonTests.waitForRecords(1, in: rig.ledgerPath)

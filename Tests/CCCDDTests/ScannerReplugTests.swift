@@ -39,7 +39,7 @@ struct ScannerReplugTests {
                         "\(daemon.output)")
                 #expect(try await Self.status(socket).contains("\(link)  connected"))
 
-                try second.write(Array((KioskDaemon.mauQR + "\r").utf8))
+                try second.write(Array((SamplePayload.mau + "\r").utf8))
                 let records = try await PipelineThroughDaemonTests.waitForRecords(1, in: folder.appendingPathComponent("ledger.sqlite").path)
                 #expect(records.count == 1)
                 #expect(records.first?.source == "cccdQr")

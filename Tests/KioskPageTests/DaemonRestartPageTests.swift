@@ -64,7 +64,7 @@ struct DaemonRestartPageTests {
             #expect(try String(contentsOf: tokenFile, encoding: .utf8) == token, "the token of this boot was replaced")
             try Data().write(to: restarted)
             try await KioskBrowser.awaitSignal(scanNow)
-            try terminal.write(Array("001085000789||Phạm Văn Hết Hạn|02021985|Nam|Số 5 phố Giả Định, Hà Nội|10052022\r".utf8))
+            try terminal.write(Array((SamplePayload.hetHan + "\r").utf8))
         } catch {
             failure = error
             for file in [restarted, scanNow] { try? Data().write(to: file) }   // let the harness finish

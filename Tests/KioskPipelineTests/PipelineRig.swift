@@ -112,10 +112,3 @@ struct PipelineRig {
         }
     }
 }
-
-/// The sample people's CCCD QR payloads (Samples/qr, invented people).
-enum SamplePayload {
-    static let mau = "001190000123|012345678|Nguyễn Thị Mẫu|15031990|Nữ|Số 1 phố Ví Dụ, Phường Mẫu, Quận Thử, Hà Nội|01072021"
-    static let huong = "024150000789|121000789|Đặng Thị Ngọc Hường|02091950|Nữ|Thôn Thử Nghiệm, Xã Giả Lập, Huyện Mẫu, Bắc Giang|20032022"
-    static let hetHan = "001085000789||Phạm Văn Hết Hạn|02021985|Nam|Số 5 phố Giả Định, Hà Nội|10052022"
-}

@@ -17,7 +17,7 @@ struct ManualEntryRequest: Decodable {
         let birthText = dateOfBirth?.trimmingCharacters(in: .whitespaces) ?? ""
         if let idNumber, !idNumber.isEmpty {
             guard let id = PersonalID(idNumber.trimmingCharacters(in: .whitespaces)) else { throw ManualEntryProblem(.idNumber) }
-            guard let birth = Self.date(birthText) else { throw ManualEntryProblem(.dateOfBirth) }
+            guard let birth = CivilDate(iso8601: birthText) else { throw ManualEntryProblem(.dateOfBirth) }
             // Digits 4–6 encode the birth year: a disagreement is a typo in one of the two, and
             // asking the gateway with it would only spend a lookup (and a ledger record) on a 070.
             guard id.birthYear == birth.year else { throw ManualEntryProblem(.birthYear) }
@@ -27,20 +27,13 @@ struct ManualEntryRequest: Decodable {
             guard let code = BHYTCardCode(bhytCardCode.trimmingCharacters(in: .whitespaces).uppercased()) else {
                 throw ManualEntryProblem(.cardCode)
             }
-            if let birth = Self.date(birthText) { return .card(code, fullName: name, dateOfBirth: .date(birth)) }
+            if let birth = CivilDate(iso8601: birthText) { return .card(code, fullName: name, dateOfBirth: .date(birth)) }
             guard birthText.count == 4, let year = Int(birthText), (1900...2100).contains(year) else {
                 throw ManualEntryProblem(.dateOfBirth)
             }
             return .card(code, fullName: name, dateOfBirth: .yearOnly(year))
         }
         throw ManualEntryProblem(.identifier)
-    }
-
-    static func date(_ text: String) -> CivilDate? {
-        let parts = text.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
-        return CivilDate(year: year, month: month, day: day)
     }
 }
 

@@ -6,8 +6,7 @@ extension FacilityClock {
     /// The facility's calendar date at `instant`: the visit date eligibility is judged on.
     public func civilDate(at instant: Date) -> CivilDate {
         let text = localDate(ofMilliseconds: Int64((instant.timeIntervalSince1970 * 1000).rounded(.down)))
-        let parts = text.split(separator: "-").compactMap { Int($0) }
         // localDate always yields a valid YYYY-MM-DD; the fallback is unreachable in practice.
-        return CivilDate(year: parts[0], month: parts[1], day: parts[2]) ?? CivilDate(year: 1970, month: 1, day: 1)!
+        return CivilDate(iso8601: text) ?? CivilDate(year: 1970, month: 1, day: 1)!
     }
 }
