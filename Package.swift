@@ -104,7 +104,7 @@ let package = Package(
         .target(
             name: "VirtualChip",
             dependencies: [
-                "CCCDIdentity", "ICAOCrypto", "ChipProtocol", "LDS",
+                "CCCDIdentity", "ICAOCrypto", "ChipProtocol", "LDS", "VirtualCard",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ],
             swiftSettings: strictSettings
@@ -225,8 +225,9 @@ let package = Package(
             dependencies: [
                 "CCCDIdentity", "KioskConfiguration", "KioskPipeline", "KioskHTTP", "SystemdIntegration", "SmartCardReader",
                 "ScannerInput", "ChipProtocol", "CardVerification", "Eligibility", "EligibilityGateways", "Ledger", "LDS",
-                // The demo only: the simulator and the virtual chips stand in for BHXH and the card.
-                "VirtualChip", "BHXHSimulator",
+                // The demo only: the simulator and the virtual chips stand in for BHXH and the card
+                // (in process, or through pcscd's vpcd reader when there is one).
+                "VirtualChip", "VirtualCard", "BHXHSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),

@@ -46,12 +46,14 @@ public struct KioskDaemon: Sendable {
 extension KioskDaemon {
     /// `cccdd --demo --port 0` as a user starts it (`make demo`): virtual-card material made by
     /// `scripts/make-vcard-keys.sh` in `folder`, the sample scenario; returns once it printed its
-    /// one-time login URL (`Kiosk: http://127.0.0.1:PORT/?token=T`).
-    public static func startDemo(in folder: URL) async throws -> (daemon: KioskDaemon, loginURL: URL) {
+    /// one-time login URL (`Kiosk: http://127.0.0.1:PORT/?token=T`). `reader` is `--demo-reader`:
+    /// in process by default, so that a pcscd left running on the machine does not change the test;
+    /// `vpcd` only inside ``PCSCRig/withRig(_:)``.
+    public static func startDemo(in folder: URL, reader: String = "in-process") async throws -> (daemon: KioskDaemon, loginURL: URL) {
         let material = try await VirtualCardMaterial.make(in: folder.appendingPathComponent("material"))
         let daemon = try start([
             "--demo", "--port", "0", "--demo-material", material.folder.path,
-            "--demo-scenario", demoScenario.path,
+            "--demo-scenario", demoScenario.path, "--demo-reader", reader,
         ], in: folder)
         do {
             guard let line = await daemon.line(startingWith: "Kiosk: ", within: .seconds(30)) else {
@@ -68,8 +70,10 @@ extension KioskDaemon {
     }
 
     /// Runs `body` with a started demo and stops it afterwards, whether `body` returned or threw.
-    public static func withDemo<T>(in folder: URL, _ body: (KioskDaemon, URL) async throws -> T) async throws -> T {
-        let (daemon, url) = try await startDemo(in: folder)
+    public static func withDemo<T>(
+        in folder: URL, reader: String = "in-process", _ body: (KioskDaemon, URL) async throws -> T
+    ) async throws -> T {
+        let (daemon, url) = try await startDemo(in: folder, reader: reader)
         do {
             let value = try await body(daemon, url)
             await daemon.stop()

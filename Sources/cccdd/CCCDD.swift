@@ -39,6 +39,11 @@ struct CCCDD: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The demo's BHXH simulator scenario.", valueName: "FILE"))
     var demoScenario = "Samples/bhxh-sim/demo-scenario.json"
 
+    @Option(help: ArgumentHelp(
+        "Where the demo's cards go: pcscd's vpcd reader when there is a free one (auto), only there (vpcd), or a reader in this process (in-process).",
+        valueName: "auto|vpcd|in-process"))
+    var demoReader: DemoSetup.ReaderChoice = .auto
+
     func validate() throws {
         if let port, !(0...65535).contains(port) { throw ValidationError("--port must be 0…65535") }
         if demo && checkConfig { throw ValidationError("--demo and --check-config exclude each other") }
@@ -76,7 +81,8 @@ struct CCCDD: AsyncParsableCommand {
         }
         let setup: DemoSetup, configuration: DaemonConfiguration, secrets: ResolvedSecrets
         do {
-            (setup, configuration, secrets) = try await DemoSetup.start(material: material, scenario: URL(fileURLWithPath: demoScenario))
+            (setup, configuration, secrets) = try await DemoSetup.start(
+                material: material, scenario: URL(fileURLWithPath: demoScenario), reader: demoReader)
         } catch {
             StandardError.write("cccdd --demo: cannot start: \(error)\n")
             return DaemonExit.unavailable
@@ -98,3 +104,5 @@ enum StandardError {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 }
+
+extension DemoSetup.ReaderChoice: ExpressibleByArgument {}

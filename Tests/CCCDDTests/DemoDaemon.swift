@@ -2,7 +2,7 @@ import AsyncHTTPClient
 import CCCDTestSupport
 import Foundation
 
-/// `cccdd --demo` as a user starts it (``KioskDaemon/startDemo(in:)``), with an API client on its port.
+/// `cccdd --demo` as a user starts it (``KioskDaemon/startDemo(in:reader:)``), with an API client on its port.
 struct DemoDaemon {
     let daemon: KioskDaemon
     let client: KioskClient
@@ -10,9 +10,9 @@ struct DemoDaemon {
 
     static var available: Bool { VirtualCardMaterial.toolsAvailable }
 
-    static func run(_ body: (DemoDaemon) async throws -> Void) async throws {
+    static func run(reader: String = "in-process", _ body: (DemoDaemon) async throws -> Void) async throws {
         try await withTemporaryDirectory { folder in
-            try await KioskDaemon.withDemo(in: folder) { daemon, url in
+            try await KioskDaemon.withDemo(in: folder, reader: reader) { daemon, url in
                 let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
                 do {
                     try await body(DemoDaemon(daemon: daemon, client: KioskClient(http: http, port: url.port ?? 0), loginURL: url))

@@ -9,10 +9,9 @@ import VirtualChip
 /// scanner reads the QR, the virtual card goes on the virtual reader — through the same pipeline
 /// as real hardware. Exists only in `cccdd --demo`.
 struct DemoPresenter: DemoControl {
-    static let reader = "Demo reader (virtual) 00 00"
     let cases: [DemoCase]
     let material: URL
-    let terminal: InProcessChipTerminal
+    let slot: any DemoCardSlot
     let simulator: BHXHSimulator
     let coordinator: PresentationCoordinator
 
@@ -21,8 +20,10 @@ struct DemoPresenter: DemoControl {
     func present(_ patientID: String) async throws {
         guard let demo = cases.first(where: { $0.patient.id == patientID }) else { return }
         await coordinator.handle(.clear)
-        terminal.remove(from: Self.reader)
-        await coordinator.handle(.cardRemoved(reader: Self.reader))
+        await slot.remove()
+        // Through pcscd, the daemon's reader watch announces the card's comings and goings.
+        let announce = slot.pcsc == nil
+        if announce { await coordinator.handle(.cardRemoved(reader: slot.reader)) }
         await simulator.setOutage(demo.gatewayDown)
         let scanned: ScannedQR
         do {
@@ -34,8 +35,8 @@ struct DemoPresenter: DemoControl {
         await coordinator.handle(.scanned(scanned))
         if let card = demo.card {
             let profile = material.appendingPathComponent(card).appendingPathComponent("\(card).json")
-            terminal.insert(try VirtualCCCDChip(profilePath: profile.path), into: Self.reader)
-            await coordinator.handle(.cardInserted(reader: Self.reader))
+            await slot.insert(try VirtualCCCDChip(profilePath: profile.path))
+            if announce { await coordinator.handle(.cardInserted(reader: slot.reader)) }
         } else {
             // A QR alone: the desk goes on without waiting for a card.
             await coordinator.handle(.retry)

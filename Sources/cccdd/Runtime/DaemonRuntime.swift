@@ -45,8 +45,9 @@ struct DaemonRuntime {
             return DaemonExit.cannotCreate
         }
         let httpClient = HTTPClient.eligibilityClient()
-        let pcsc = PCSCService()
-        let terminal: any ChipTerminal = options.demo?.terminal ?? PCSCChipTerminal(service: pcsc)
+        let demoSlot = options.demo?.slot
+        let pcsc = demoSlot?.pcsc ?? PCSCService()
+        let terminal: any ChipTerminal = demoSlot?.terminal ?? PCSCChipTerminal(service: pcsc)
         let recheck = configuration.recheck
         let rechecks = RecheckQueue(ledger: ledger, policy: RecheckPolicy(
             firstDelay: recheck.firstDelay, maximumDelay: recheck.maxDelay, maximumAttempts: recheck.maxAttempts))
@@ -73,20 +74,26 @@ struct DaemonRuntime {
                 allowedOrigins: configuration.http.allowedOrigins, allowNonLoopback: configuration.http.allowNonLoopback,
                 unixSocketPath: configuration.http.socket),
             tokens: tokens, desk: DaemonDesk(coordinator: coordinator, board: board), bus: bus,
-            demo: options.demo.map { DemoPresenter(cases: DemoCase.all, material: $0.material, terminal: $0.terminal,
+            demo: options.demo.map { DemoPresenter(cases: DemoCase.all, material: $0.material, slot: $0.slot,
                                                    simulator: $0.simulator, coordinator: coordinator) },
             metricsText: { [metrics] in metrics.emitToString() }, logger: Logger(label: "cccdd.http"))
 
         var services: [any Service] = []
-        if options.demo == nil {
+        if demoSlot == nil || demoSlot?.pcsc != nil {
             services.append(ReaderWatchService(service: pcsc, readers: configuration.readers, coordinator: coordinator, board: board,
                                                logger: Logger(label: "cccdd.readers")))
+        }
+        if let demoSlot {
+            if demoSlot.pcsc == nil {
+                await coordinator.handle(.readersChanged([demoSlot.reader]))
+                await board.reader(.readerAdded(demoSlot.reader))
+            }
+            await board.scanner("Demo scanner (virtual)", connected: true)
+            logger.notice("demo cards go on \(demoSlot.pcsc == nil ? "an in-process reader" : "pcscd's vpcd reader")",
+                          metadata: ["reader": "\(demoSlot.reader)"])
+        } else {
             services.append(ScannerService(sources: ScannerService.sources(for: configuration.scanners, logger: logger),
                                            coordinator: coordinator, board: board, logger: Logger(label: "cccdd.scanners")))
-        } else {
-            await coordinator.handle(.readersChanged([DemoPresenter.reader]))
-            await board.reader(.readerAdded(DemoPresenter.reader))
-            await board.scanner("Demo scanner (virtual)", connected: true)
         }
         services.append(BoardFollower(board: board, events: bus.subscribe()))
         services.append(RecheckService(queue: rechecks, coordinator: coordinator, board: board, interval: recheck.interval,
