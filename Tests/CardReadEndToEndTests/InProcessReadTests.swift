@@ -32,7 +32,7 @@ struct InProcessReadTests {
             let citizen = try DataGroup13(encoded: try #require(result.bytes(of: dg13))).citizen
             #expect(citizen.fullName == "Nguyễn Thị Mẫu")
             #expect(citizen.dateOfBirth?.iso8601 == "1990-03-15")
-            #expect(result.statistics.commandCount == 3 + 5 + 1 + 7 * 2 + 2 + 1)
+            #expect(result.statistics.commandCount == 2 + 5 + 1 + 7 * 2 + 2 + 1)
             #expect(result.statistics.commandCount == transport.traffic.commands)
 
             var set = LDSFileSet()

@@ -29,10 +29,10 @@ struct CardReadEndToEndTests {
                     #expect(mrz["dateOfExpiry"] as? String == "300315")
                     // vpcd carries extended APDUs: per file the header (read by short EF identifier,
                     // which selects it) and one read of the rest — the minimum. EF.CardAccess in the
-                    // clear (3) + PACE (5) + SELECT application + 7 files × 2 + CA (2) + AA (1).
+                    // clear by short identifier (2) + PACE (5) + SELECT application + 7 files × 2 + CA (2) + AA (1).
                     let files = try #require(read["files"] as? [[String: Any]]).compactMap { $0["name"] as? String }
                     #expect(files == ["EF.CardAccess", "EF.COM", "EF.SOD", "DG1", "DG2", "DG13", "DG14", "DG15"])
-                    #expect(read["apduCount"] as? Int == 3 + 5 + 1 + 7 * 2 + 2 + 1)
+                    #expect(read["apduCount"] as? Int == 2 + 5 + 1 + 7 * 2 + 2 + 1)
                 }
             }
         }

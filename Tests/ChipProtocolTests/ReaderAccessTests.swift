@@ -24,6 +24,7 @@ import Testing
             case (0xA4, 0x04): "SELECT app"
             case (0xA4, 0x00): "SELECT MF"
             case (0xA4, _): "SELECT \(String(record.command.data.reduce(0) { $0 << 8 | Int($1) }, radix: 16))"
+            case (0xB0, let p1) where p1 & 0x80 != 0: "READ \(String(p1 & 0x1F, radix: 16))"
             case (0xB0, _): "READ"
             case (0x22, _): "MSE"
             case (0x86, _): "GA"
@@ -42,9 +43,23 @@ import Testing
         let method = try await session.open(with: ChipCredentials(qr: qr))
         #expect(method.description == "PACE-ECDH-GM-AES-128 (CAN, parameter 13)")
         #expect(method.cipher == .aes128)
-        #expect(await Self.instructions(chip) == ["SELECT 11c", "READ", "READ", "MSE", "GA", "GA", "GA", "GA", "SELECT app"])
+        // EF.CardAccess by its short identifier: header, then the rest — no SELECT.
+        #expect(await Self.instructions(chip) == ["READ 1c", "READ", "MSE", "GA", "GA", "GA", "GA", "SELECT app"])
         #expect(try await session.readFile(.com) == ReaderFixtures.com(listing: [0x61]))
         #expect(await session.cardAccess == ReaderFixtures.cardAccess)
+    }
+
+    @Test func cardAccessRefusedByShortIdentifierIsSelectedAndTheApplicationStillUsesShortIdentifiers() async throws {
+        let qr = try Self.sampleQR()
+        let chip = try ReaderTestChip(.init(
+            files: Self.files(), cardAccess: ReaderFixtures.cardAccess, can: qr.cardAccessNumber.digits,
+            refusesCardAccessByShortIdentifier: true))
+        let session = ChipSession(transport: chip)
+        _ = try await session.open(with: ChipCredentials(qr: qr))
+        #expect(try await session.readFile(.com) == ReaderFixtures.com(listing: [0x61]))
+        #expect(await Self.instructions(chip) == [
+            "READ 1c 6a86", "SELECT 11c", "READ", "READ", "MSE", "GA", "GA", "GA", "GA", "SELECT app", "READ 1e", "READ",
+        ])
     }
 
     @Test func wrongCANIsItsOwnErrorAndBACIsNotTried() async throws {
@@ -62,7 +77,7 @@ import Testing
         let session = ChipSession(transport: chip)
         #expect(try await session.open(with: ChipCredentials(qr: qr)) == .bac(candidateIndex: 2))
         #expect(await Self.instructions(chip) == [
-            "SELECT 11c 6a82", "SELECT MF 6d00", "SELECT app",
+            "READ 1c 6a82", "SELECT 11c 6a82", "SELECT MF 6d00", "SELECT app",
             "GET CHALLENGE", "MUTUAL AUTH 6300", "GET CHALLENGE", "MUTUAL AUTH 6300", "GET CHALLENGE", "MUTUAL AUTH",
         ])
         #expect(try await session.readFile(ChipFile.dataGroup(1)!) == ReaderFixtures.file(tag: 0x61, total: 95))

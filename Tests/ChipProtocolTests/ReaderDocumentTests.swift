@@ -62,9 +62,9 @@ struct ReaderDocumentTests {
         #expect(result.activeAuthentication?.status == .signatureValid)
         #expect(result.activeAuthentication?.signatureScheme == "ECDSA, SHA256")
 
-        // Access (EF.CardAccess 3, PACE 5, SELECT app 1) + files at the minimum + CA (2) + AA (1).
+        // Access (EF.CardAccess 2 by short identifier, PACE 5, SELECT app 1) + files at the minimum + CA (2) + AA (1).
         let sizes = expectedOrder.compactMap { card.files[$0]?.count }
-        #expect(result.statistics.commandCount == 9 + Self.minimumFileCommands(sizes) + 2 + 1)
+        #expect(result.statistics.commandCount == 8 + Self.minimumFileCommands(sizes) + 2 + 1)
         #expect(result.fileBytes == sizes.reduce(ReaderFixtures.cardAccess.count, +))
         #expect(await card.chip.overreads == 0)
 

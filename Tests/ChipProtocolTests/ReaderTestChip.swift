@@ -39,6 +39,8 @@ actor ReaderTestChip: APDUTransport {
         var corruptedResponseAtCommand: Int?
         /// READ BINARY by short EF identifier; without it P1 bit 8 answers 6A86.
         var supportsShortFileIdentifiers = true
+        /// Only EF.CardAccess (SFI 1C, at MF level) refuses to be read by short identifier (6A86).
+        var refusesCardAccessByShortIdentifier = false
         /// A plain command while secure messaging is on ends the session with 6988, unexecuted.
         var plainCommandEndsSession = true
         /// Extended READ BINARY under secure messaging is refused with a plain 6988.
@@ -162,8 +164,10 @@ actor ReaderTestChip: APDUTransport {
     private func readBinary(_ command: CommandAPDU, protected: Bool) throws -> ([UInt8], StatusWord) {
         var command = command
         if command.ins == 0xB0, command.p1 & 0x80 != 0 {
-            guard configuration.supportsShortFileIdentifiers else { return ([], .incorrectParameters) }
             let shortID = command.p1 & 0x1F
+            guard configuration.supportsShortFileIdentifiers, !(shortID == 0x1C && configuration.refusesCardAccessByShortIdentifier) else {
+                return ([], .incorrectParameters)
+            }
             let identifier: UInt16 = shortID == 0x1C || shortID == 0x1D || shortID == 0x1E ? 0x0100 | UInt16(shortID) : 0x0100 + UInt16(shortID)
             let selection = select(identifier, protected: protected)
             guard selection.1.isSuccess else { return selection }

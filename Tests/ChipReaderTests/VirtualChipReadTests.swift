@@ -40,10 +40,10 @@ struct VirtualChipReadTests {
         #expect(result.activeAuthentication?.signatureScheme?.hasPrefix("RSA ISO/IEC 9796-2") == true)
 
         // Every APDU is counted, and file reads cost exactly the minimum for Le 0xDF:
-        // EF.CardAccess (3) + PACE (5) + SELECT app + files + CA (2) + AA (1).
+        // EF.CardAccess by short identifier (2) + PACE (5) + SELECT app + files + CA (2) + AA (1).
         #expect(result.statistics.commandCount == transport.traffic.commands)
         let sizes = result.files.filter { $0.file != .cardAccess }.map(\.bytes.count)
-        #expect(result.statistics.commandCount == 3 + 5 + 1 + Self.minimumFileCommands(sizes) + 2 + 1)
+        #expect(result.statistics.commandCount == 2 + 5 + 1 + Self.minimumFileCommands(sizes) + 2 + 1)
     }
 
     @Test func clonedChipFailsActiveAuthentication() async throws {
@@ -129,7 +129,7 @@ struct VirtualChipReadTests {
             // read asks for 0x80.
             let sizes = result.files.filter { $0.file != .cardAccess }.map(\.bytes.count)
             let refusals = behaviour == .exactLength ? 1 : 2
-            #expect(result.statistics.commandCount == 3 + 5 + 1 + Self.minimumFileCommands(sizes, chunk: 0x80) + refusals + 2 + 1)
+            #expect(result.statistics.commandCount == 2 + 5 + 1 + Self.minimumFileCommands(sizes, chunk: 0x80) + refusals + 2 + 1)
         }
     }
 

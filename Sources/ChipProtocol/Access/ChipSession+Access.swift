@@ -37,8 +37,8 @@ extension ChipSession {
         }
     }
 
-    /// Selects EF.CardAccess directly by FID (SELECT MF answers 6D00 on CCCDs). Only if that
-    /// fails is MF selected (tolerating 6D00) and the file tried once more.
+    /// Reads EF.CardAccess by short identifier, else selects it directly by FID (SELECT MF answers
+    /// 6D00 on CCCDs). Only if both fail is MF selected (tolerating 6D00) and the file tried once more.
     func readCardAccess() async throws -> [UInt8]? {
         do {
             return try await readFile(.cardAccess)

@@ -11,8 +11,7 @@ public struct ChipFile: Sendable, Hashable, CustomStringConvertible {
     public let tag: UInt8?
     /// 1…16 for data groups.
     public let dataGroupNumber: Int?
-    /// The short EF identifier (Doc 9303-10 Table 39) a READ BINARY can name the file by; nil
-    /// for EF.CardAccess, which is selected by FID as verified on CCCDs (cccd.md §3).
+    /// The short EF identifier (Doc 9303-10 Table 39) a READ BINARY can name the file by.
     public let shortFileIdentifier: UInt8?
 
     init(name: String, identifier: UInt16, tag: UInt8?, dataGroupNumber: Int? = nil, shortFileIdentifier: UInt8? = nil) {
@@ -24,7 +23,10 @@ public struct ChipFile: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// At MF level, read in the clear before access control; it tells the reader which PACE to run.
-    public static let cardAccess = ChipFile(name: "EF.CardAccess", identifier: 0x011C, tag: nil)
+    /// Read by its short identifier 1C first (Doc 9303-10; one APDU fewer than SELECT + READ).
+    /// On CCCDs only selection by FID is verified (cccd.md §3), so a refusal falls back to it
+    /// without giving up short identifiers for the application's files.
+    public static let cardAccess = ChipFile(name: "EF.CardAccess", identifier: 0x011C, tag: nil, shortFileIdentifier: 0x1C)
     /// The LDS version and the tags of the data groups present.
     public static let com = ChipFile(name: "EF.COM", identifier: 0x011E, tag: 0x60, shortFileIdentifier: 0x1E)
     /// The document security object: hashes of the data groups, signed by the document signer.

@@ -105,9 +105,10 @@ extension ChipSession {
         var response = try await send(command)
         if shortIdentifier != nil, !Self.answersReadBinary(response.status) {
             // Refused, or 6A82, which may only mean "no short identifiers here": SELECT tells.
-            // If it finds the file, short identifiers are not trusted for the rest of the session.
+            // If it finds the file, short identifiers are not trusted for the rest of the session —
+            // unless it was EF.CardAccess, at MF level, which says nothing about the application.
             try await select(file)
-            shortFileIdentifiersEnabled = false
+            if file != .cardAccess { shortFileIdentifiersEnabled = false }
             shortIdentifier = nil
             command = EMRTDCommands.readBinary(offset: offset, length: length)
             response = try await send(command)
