@@ -37,6 +37,21 @@ import Testing
         }
     }
 
+    @Test func aBodyTricklingPastTheTimeoutTimesOutLikeAStall() async throws {
+        let card = Fixture.scriptedCard(code: "000", index: 3, fault: .slowBody)
+        try await withGateway(Fixture.scenario(cards: [card])) { simulator, client in
+            let gateway = BHXHEgwGateway(configuration: Fixture.configuration(simulator, timeout: .milliseconds(800)),
+                                         httpClient: client)
+            let started = ContinuousClock.now
+            let result = await gateway.lookUp(try Fixture.query(card))
+            #expect(result.outcome == .transient)
+            #expect(result.problem?.kind == .timeout)
+            #expect(result.gatewayCalls == 2)
+            // Two attempts of 0.8 s each, not the hour the body would take.
+            #expect(ContinuousClock.now - started < .seconds(10))
+        }
+    }
+
     @Test func throttlingIsTransient() async throws {
         try await withGateway(Fixture.scenario { $0.requestsPerMinutePerAccount = 1 }) { simulator, client in
             let gateway = BHXHEgwGateway(configuration: Fixture.configuration(simulator), httpClient: client)

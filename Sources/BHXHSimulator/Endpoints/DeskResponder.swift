@@ -26,6 +26,8 @@ struct DeskResponder: Sendable {
             var response = render(CardCheckAnswer(maKetQua: "500", ghiChu: "Lỗi máy chủ", card: nil))
             response.status = .internalServerError
             return response
+        case .fault(.slowBody, _):
+            return Responses.trickle(lifecycle: lifecycle)
         }
     }
 

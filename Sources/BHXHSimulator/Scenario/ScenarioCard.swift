@@ -80,6 +80,9 @@ public struct ScenarioCard: Sendable, Codable, Hashable {
         case garbage
         /// HTTP 500 with a JSON `maKetQua` 500.
         case http500
+        /// HTTP 200 and its headers at once, then a body trickling one byte every 100 ms for up
+        /// to an hour: a stalled proxy, or a gateway that never finishes its answer.
+        case slowBody
     }
 
     /// The card answering for its replacement: same holder, code 000, the new validity range.

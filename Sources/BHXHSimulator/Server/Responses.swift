@@ -22,6 +22,20 @@ enum Responses {
                         body: .init(byteBuffer: ByteBuffer(string: page)))
     }
 
+    /// Whitespace, one byte every 100 ms, for an hour or until the simulator stops — valid JSON
+    /// would follow, but a client with a deadline never waits that long.
+    static func trickle(lifecycle: SimulatorLifecycle) -> Response {
+        let body = ResponseBody { writer in
+            for _ in 0..<36_000 where !lifecycle.isStopped {
+                try await writer.write(ByteBuffer(string: " "))
+                await lifecycle.pause(for: .milliseconds(100))
+            }
+            try await writer.write(ByteBuffer(string: "{}"))
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: [.contentType: "application/json"], body: body)
+    }
+
     static func garbage() -> Response {
         Response(status: .ok, headers: [.contentType: "application/json"],
                  body: .init(byteBuffer: ByteBuffer(string: "Object reference not set to an instance of an object.")))

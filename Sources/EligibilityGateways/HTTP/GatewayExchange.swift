@@ -30,12 +30,30 @@ struct GatewayExchange: Sendable {
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
         do {
-            let response = try await client.execute(request, timeout: timeout.timeAmount)
-            let bytes = try await response.body.collect(upTo: bodyLimit)
-            return .success(Reply(status: Int(response.status.code), dateHeader: response.headers.first(name: "Date"),
-                                  body: Data(bytes.readableBytesView)))
+            return .success(try await withDeadline { [client, timeout, bodyLimit, request] in
+                let response = try await client.execute(request, timeout: timeout.timeAmount)
+                let bytes = try await response.body.collect(upTo: bodyLimit)
+                return Reply(status: Int(response.status.code), dateHeader: response.headers.first(name: "Date"),
+                             body: Data(bytes.readableBytesView))
+            })
         } catch {
             return .failure(Self.problem(for: error))
+        }
+    }
+
+    /// Runs the whole exchange — headers AND body — within `timeout`. AsyncHTTPClient's own
+    /// timeout ends when the headers arrive; a gateway (or proxy) that then trickles its body
+    /// would hold a patient at the desk for as long as it likes.
+    private func withDeadline(_ exchange: @escaping @Sendable () async throws -> Reply) async throws -> Reply {
+        try await withThrowingTaskGroup(of: Reply?.self) { group in
+            group.addTask { try await exchange() }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let reply = first else { throw HTTPClientError.deadlineExceeded }
+            return reply
         }
     }
 
