@@ -70,7 +70,8 @@ extension QRPayloadError {
             diagnostic: "found \(found) field\(found == 1 ? "" : "s")")
     }
 
-    static func keyboardWedge(_ symptom: KeyboardWedgeSymptom) -> QRPayloadError {
+    /// Public for the scanner layer, which learns of lost keystrokes before any parsing.
+    public static func keyboardWedge(_ symptom: KeyboardWedgeSymptom) -> QRPayloadError {
         QRPayloadError(.keyboardWedgeMangled, LocalizedText(
             vi: "Máy quét đang ở chế độ bàn phím và đã làm sai nội dung mã QR; "
                 + "hãy chuyển máy quét sang chế độ USB-COM (CDC) hoặc HID POS",

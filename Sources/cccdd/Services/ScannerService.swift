@@ -42,7 +42,7 @@ struct ScannerService: Service {
         switch event {
         case .payload(let payload):
             do {
-                let scanned = try ScannedQR.parse(bytes: payload.bytes)
+                let scanned = try payload.parsedQR()
                 await coordinator.handle(.scanned(scanned))
             } catch {
                 logger.notice("scan not usable", metadata: ["scanner": "\(name)", "bytes": "\(payload.bytes.count)", "code": "\(error.code)"])

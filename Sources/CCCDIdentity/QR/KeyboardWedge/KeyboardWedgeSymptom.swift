@@ -15,6 +15,10 @@ public enum KeyboardWedgeSymptom: String, Sendable, Hashable, Codable, CaseItera
     case digitsShifted
     /// `Đ` appears where the card code needs an ASCII `D`.
     case dWithStroke
+    /// The keyboard layer itself reported keys lost, repeated or not understood on the way (key
+    /// auto-repeat, events dropped by the kernel, keys outside the layout): the text may parse and
+    /// still be wrong — a BHYT card code with a doubled digit is another person's card.
+    case keystrokesLost
 
     /// English, for the error's diagnostic (contains no scanned data).
     public var explanation: String {
@@ -24,6 +28,7 @@ public enum KeyboardWedgeSymptom: String, Sendable, Hashable, Codable, CaseItera
         case .diacriticsLost: "Vietnamese diacritics were lost (e.g. 'Nu' instead of 'Nữ')"
         case .digitsShifted: "digits arrived as keyboard symbols (wrong keyboard layout or Shift state)"
         case .dWithStroke: "'Đ' arrived where the card code has 'D'"
+        case .keystrokesLost: "keystrokes were lost, repeated or not understood between the scanner and the reader"
         }
     }
 }
