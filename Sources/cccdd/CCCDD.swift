@@ -62,7 +62,7 @@ struct CCCDD: AsyncParsableCommand {
         let secrets: ResolvedSecrets
         do {
             configuration = try DaemonConfiguration.load(path: config)
-            secrets = try ResolvedSecrets.resolve(for: configuration, from: SecretSource(environment: environment))
+            secrets = try ResolvedSecrets.resolve(for: configuration, from: SecretSource(environment: environment), configPath: config)
         } catch {
             StandardError.write(error.rendered())
             throw ExitCode(DaemonExit.configuration)

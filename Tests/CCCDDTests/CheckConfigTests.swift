@@ -36,11 +36,14 @@ struct CheckConfigTests {
     @Test("a missing credential is a configuration problem naming its key, never its value")
     func missingSecret() async throws {
         try await withTemporaryDirectory { folder in
-            let (config, _) = try KioskDaemon.writeConfiguration(in: folder, gateway: Self.gateway)
+            let (written, _) = try KioskDaemon.writeConfiguration(in: folder, gateway: Self.gateway)
+            // A kiosk's file under another name: the problem names the file the admin must edit.
+            let config = folder.appendingPathComponent("reception-2.toml").path
+            try FileManager.default.moveItem(atPath: written, toPath: config)
             let outcome = try await runProcess(BuiltProducts.executable("cccdd"), ["--check-config", "--config", config],
                                                environment: ["CREDENTIALS_DIRECTORY": folder.appendingPathComponent("nothing-here").path])
             #expect(outcome.status == 78)
-            #expect(outcome.stderrText.contains("gateway.bhxh.password"), "\(outcome.stderrText)")
+            #expect(outcome.stderrText.contains("reception-2.toml: gateway.bhxh.password"), "\(outcome.stderrText)")
             #expect(!outcome.stderrText.contains(KioskDaemon.bhxhPassword))
         }
     }

@@ -1,3 +1,4 @@
+import CCCDIdentity
 import CCCDTestSupport
 import Foundation
 @testable import KioskHTTP
@@ -70,5 +71,11 @@ struct AccessControlTests {
         #expect(problem(#"{"idNumber":"001085000789","fullName":"A","dateOfBirth":"1985-02-30"}"#) == "manual.dateOfBirth")
         #expect(problem(#"{"bhytCardCode":"XX","fullName":"A","dateOfBirth":"1985"}"#) == "manual.cardCode")
         #expect(problem(#"{"fullName":"A"}"#) == "manual.identifier")
+        // The name rule is the lookup's own (FullNameText): what passes here is never refused later.
+        let long = String(repeating: "Ạ", count: FullNameText.maximumLength + 1)
+        #expect(problem(#"{"idNumber":"001085000789","fullName":"\#(long)","dateOfBirth":"1985-02-02"}"#) == "manual.fullNameTooLong")
+        #expect(problem(#"{"idNumber":"001085000789","fullName":"Phạm\u0007Văn\u001bHạn","dateOfBirth":"1985-02-02"}"#)
+                == "manual.fullNameCharacters")
+        #expect(problem(#"{"idNumber":"001085000789","fullName":"Phạm\u0090Văn","dateOfBirth":"1985-02-02"}"#) == "manual.fullNameCharacters")
     }
 }

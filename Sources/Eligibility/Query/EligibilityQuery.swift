@@ -15,12 +15,12 @@ public struct EligibilityQuery: Sendable, Hashable {
     public var visitDate: CivilDate
 
     public init(subject: LookupSubject, fullName: String, birthDate: BHYTBirthDate, visitDate: CivilDate) throws(EligibilityInputError) {
-        let name = fullName.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        guard !name.isEmpty else { throw EligibilityInputError(.emptyName) }
-        guard name.count <= 100, !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
-        else { throw EligibilityInputError(.malformedName) }
+        switch FullNameText.normalized(fullName) {
+        case .success(let name): self.fullName = name
+        case .failure(.empty): throw EligibilityInputError(.emptyName)
+        case .failure(.tooLong), .failure(.controlCharacters): throw EligibilityInputError(.malformedName)
+        }
         self.subject = subject
-        self.fullName = name.precomposedStringWithCanonicalMapping
         self.birthDate = birthDate
         self.visitDate = visitDate
     }

@@ -12,8 +12,13 @@ struct ManualEntryRequest: Decodable {
     var dateOfBirth: String?
 
     func entry() throws(ManualEntryProblem) -> ManualEntry {
-        let name = (fullName ?? "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        guard !name.isEmpty, name.count <= 100 else { throw ManualEntryProblem(.fullName) }
+        let name: String
+        switch FullNameText.normalized(fullName ?? "") {
+        case .success(let normalized): name = normalized
+        case .failure(.empty): throw ManualEntryProblem(.fullName)
+        case .failure(.tooLong): throw ManualEntryProblem(.fullNameTooLong)
+        case .failure(.controlCharacters): throw ManualEntryProblem(.fullNameCharacters)
+        }
         let birthText = dateOfBirth?.trimmingCharacters(in: .whitespaces) ?? ""
         if let idNumber, !idNumber.isEmpty {
             guard let id = PersonalID(idNumber.trimmingCharacters(in: .whitespaces)) else { throw ManualEntryProblem(.idNumber) }
@@ -40,7 +45,7 @@ struct ManualEntryRequest: Decodable {
 /// Which field of a manual entry is wrong (422), in both languages.
 struct ManualEntryProblem: UserFacingError, Equatable {
     enum Field: String, Sendable {
-        case identifier, idNumber, birthYear, cardCode, fullName, dateOfBirth, body
+        case identifier, idNumber, birthYear, cardCode, fullName, fullNameTooLong, fullNameCharacters, dateOfBirth, body
     }
 
     var field: Field
@@ -59,6 +64,10 @@ struct ManualEntryProblem: UserFacingError, Equatable {
                                        en: "The ID number does not match the year of birth (digits 4–6 encode century and year).")
         case .cardCode: LocalizedText(vi: "Mã thẻ BHYT gồm 15 ký tự (hoặc mã số BHXH 10 số).", en: "A BHYT card code has 15 characters (or a 10-digit BHXH number).")
         case .fullName: LocalizedText(vi: "Nhập họ và tên.", en: "Enter the full name.")
+        case .fullNameTooLong: LocalizedText(vi: "Họ và tên dài quá \(FullNameText.maximumLength) ký tự.",
+                                             en: "The full name is longer than \(FullNameText.maximumLength) characters.")
+        case .fullNameCharacters: LocalizedText(vi: "Họ và tên chứa ký tự không hợp lệ (ký tự điều khiển).",
+                                                en: "The full name contains characters that are not allowed (control characters).")
         case .dateOfBirth: LocalizedText(vi: "Ngày sinh không hợp lệ (năm-tháng-ngày).", en: "The date of birth is not valid (year-month-day).")
         case .body: LocalizedText(vi: "Dữ liệu gửi lên không đúng định dạng.", en: "The request body is not in the expected format.")
         }

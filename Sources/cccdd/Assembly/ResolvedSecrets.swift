@@ -10,10 +10,14 @@ struct ResolvedSecrets: Sendable {
     /// The per-site key of the ledger's subject pseudonyms (HMAC-SHA256).
     var siteKey: Data
 
-    /// Every secret the configuration needs; the problems name the key that points at them.
-    static func resolve(for configuration: DaemonConfiguration, from source: SecretSource) throws(ConfigurationProblems) -> ResolvedSecrets {
+    /// Every secret the configuration at `configPath` needs; the problems name that file and the
+    /// key that points at them.
+    static func resolve(
+        for configuration: DaemonConfiguration, from source: SecretSource, configPath: String
+    ) throws(ConfigurationProblems) -> ResolvedSecrets {
+        let fileName = URL(fileURLWithPath: configPath).lastPathComponent
         let problems = configuration.secretProblems(using: source)
-        guard problems.isEmpty else { throw ConfigurationProblems(fileName: "cccdd.toml", problems: problems) }
+        guard problems.isEmpty else { throw ConfigurationProblems(fileName: fileName, problems: problems) }
         do {
             let chain = configuration.gateway.chain
             let password = chain.contains(.bhxh) ? Secret(try source.resolve(configuration.gateway.bhxh.password).exposedValue) : nil
@@ -24,7 +28,7 @@ struct ResolvedSecrets: Sendable {
             let siteKey = try source.resolve(configuration.ledger.siteKey)
             return ResolvedSecrets(bhxhPassword: password, hisSigningSecret: signing, siteKey: Data(siteKey.exposedValue.utf8))
         } catch {
-            throw ConfigurationProblems(fileName: "cccdd.toml", problems: [error])
+            throw ConfigurationProblems(fileName: fileName, problems: [error])
         }
     }
 }

@@ -7,7 +7,7 @@ enum CheckConfig {
     static func run(path: String) -> Int32 {
         do {
             let configuration = try DaemonConfiguration.load(path: path)
-            _ = try ResolvedSecrets.resolve(for: configuration, from: SecretSource())
+            _ = try ResolvedSecrets.resolve(for: configuration, from: SecretSource(), configPath: path)
             print("\(path): valid")
             return 0
         } catch {

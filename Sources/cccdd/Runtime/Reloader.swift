@@ -32,7 +32,7 @@ actor Reloader {
         defer { notifier.ready(status: "reloaded") }
         do {
             let next = try DaemonConfiguration.load(path: path)
-            let secrets = try ResolvedSecrets.resolve(for: next, from: SecretSource())
+            let secrets = try ResolvedSecrets.resolve(for: next, from: SecretSource(), configPath: path)
             let pseudonymizer = try SubjectPseudonymizer(secret: secrets.siteKey)
             let components = try assembly.components(next, secrets: secrets, pseudonymizer: pseudonymizer)
             let clock = FacilityClock(offsetSeconds: next.site.utcOffset.components.seconds)
