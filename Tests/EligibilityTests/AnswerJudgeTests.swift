@@ -21,6 +21,14 @@ import Testing
         return nil
     }
 
+    @Test(arguments: ["000", "001", "002"])
+    func eligibleNamingNoCardGoesToAPerson(code: String) {
+        let bare = settlement(judge.judge(GatewayAnswer(resultCode: code, note: nil, card: nil), visitDate: day(30, 11, 2026), isRequery: false))
+        #expect(bare?.outcome == .manualReview)
+        let named = GatewayAnswer(resultCode: code, note: nil, card: InsuranceCard(code: "HS4790205000456", validity: oldRange))
+        #expect(settlement(judge.judge(named, visitDate: day(30, 11, 2026), isRequery: false))?.outcome.isEligible == true)
+    }
+
     @Test func code004UsesTheOldCardWhileItCoversTheVisit() {
         let s = settlement(judge.judge(answer004(old: oldRange, new: newRange), visitDate: day(30, 11, 2026), isRequery: false))
         #expect(s?.outcome == .eligible)

@@ -11,6 +11,8 @@ import Testing
         (ScenarioCard.Fault.html502, GatewayProblem.Kind.httpStatus, 502),
         (.http500, .httpStatus, 500),
         (.garbage, .unreadableAnswer, 200),
+        // A parsable answer under a status the gateway never sends is not believed.
+        (.http418, .httpStatus, 418),
     ])
     func badAnswersAreTransientAndRetriedOnce(fault: ScenarioCard.Fault, kind: GatewayProblem.Kind, status: Int) async throws {
         let card = Fixture.scriptedCard(code: "000", index: 2, fault: fault)
@@ -49,6 +51,17 @@ import Testing
             #expect(result.gatewayCalls == 2)
             // Two attempts of 0.8 s each, not the hour the body would take.
             #expect(ContinuousClock.now - started < .seconds(10))
+        }
+    }
+
+    @Test func eligibleNamingNoCardGoesToAPerson() async throws {
+        let card = Fixture.scriptedCard(code: "000", index: 3, fault: .eligibleWithoutCard)
+        try await withGateway(Fixture.scenario(cards: [card])) { simulator, client in
+            let gateway = BHXHEgwGateway(configuration: Fixture.configuration(simulator), httpClient: client)
+            let result = await gateway.lookUp(try Fixture.query(card))
+            #expect(result.resultCode == "000")
+            #expect(result.outcome == .manualReview)
+            #expect(result.card == nil)
         }
     }
 

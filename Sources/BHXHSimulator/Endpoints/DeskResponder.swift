@@ -28,6 +28,12 @@ struct DeskResponder: Sendable {
             return response
         case .fault(.slowBody, _):
             return Responses.trickle(lifecycle: lifecycle)
+        case .fault(.http418, let card):
+            var response = render(CardCheckAnswer(maKetQua: card.maKetQua ?? "000", ghiChu: card.ghiChu ?? "", card: card))
+            response.status = .init(code: 418, reasonPhrase: "I'm a teapot")
+            return response
+        case .fault(.eligibleWithoutCard, _):
+            return render(CardCheckAnswer(maKetQua: "000", ghiChu: "", card: nil))
         }
     }
 

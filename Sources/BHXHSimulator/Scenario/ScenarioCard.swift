@@ -83,6 +83,11 @@ public struct ScenarioCard: Sendable, Codable, Hashable {
         /// HTTP 200 and its headers at once, then a body trickling one byte every 100 ms for up
         /// to an hour: a stalled proxy, or a gateway that never finishes its answer.
         case slowBody
+        /// HTTP 418 around the card's normal JSON answer: a status no gateway answers with, from
+        /// a proxy or a test box in the path.
+        case http418
+        /// HTTP 200, `maKetQua` 000 and nothing else: "eligible" naming no card.
+        case eligibleWithoutCard
     }
 
     /// The card answering for its replacement: same holder, code 000, the new validity range.

@@ -33,6 +33,12 @@ public struct AnswerJudge: Sendable {
         case .reauthenticate:
             return .reauthenticate
         case .classify(let outcome):
+            if outcome.isEligible, answer.card == nil {
+                // "Eligible" without naming the card: a broken proxy or a gateway bug, never something
+                // to admit a patient on.
+                return .settled(Settlement(outcome: .manualReview, cardUsed: isRequery ? .newCard : .queried,
+                                           explanation: Self.eligibleWithoutCard))
+            }
             guard isRequery else { return .settled(Settlement(outcome: outcome, cardUsed: .queried, explanation: rule.meaning)) }
             return .settled(judgeNewCard(outcome: outcome, validity: answer.card?.validity, visitDate: visitDate, meaning: rule.meaning))
         case .requeryWithNewCard:
@@ -52,8 +58,7 @@ public struct AnswerJudge: Sendable {
     /// After a 003 re-query, an "eligible" answer still has to cover the visit date on the new card.
     private func judgeNewCard(outcome: EligibilityClass, validity: ValidityRange?, visitDate: CivilDate,
                               meaning: LocalizedText) -> Settlement {
-        let isEligible = outcome == .eligible || outcome == .eligibleCheckDocuments
-        if isEligible, let validity, !validity.covers(visitDate) {
+        if outcome.isEligible, let validity, !validity.covers(visitDate) {
             return Settlement(outcome: .notEligible, cardUsed: .newCard, explanation: Self.visitNotCovered)
         }
         return Settlement(outcome: outcome, cardUsed: .newCard, explanation: meaning)
@@ -80,6 +85,9 @@ public struct AnswerJudge: Sendable {
     static let validityMissing = LocalizedText(
         vi: "Cổng giám định không trả về thời hạn thẻ, cần kiểm tra thủ công",
         en: "The gateway returned no validity dates; check manually")
+    static let eligibleWithoutCard = LocalizedText(
+        vi: "Cổng giám định báo thẻ hợp lệ nhưng không trả về mã thẻ, cần kiểm tra thủ công",
+        en: "The gateway answered eligible but named no card; check manually")
     static let newCardMissing = LocalizedText(
         vi: "Thẻ đã được cấp mới nhưng không có mã thẻ mới hợp lệ, cần kiểm tra thủ công",
         en: "A new card was issued but no valid new card code was returned; check manually")

@@ -21,6 +21,9 @@ public enum EligibilityClass: String, Sendable, Hashable, CaseIterable, Codable 
     /// No gateway was asked (offline mode): recorded for a later re-check.
     case skipped
 
+    /// Whether the patient may be treated under BHYT (with or without checking documents).
+    public var isEligible: Bool { self == .eligible || self == .eligibleCheckDocuments }
+
     /// Whether the answer is final, i.e. worth caching and not worth a background re-check.
     public var isDefinitive: Bool {
         switch self {

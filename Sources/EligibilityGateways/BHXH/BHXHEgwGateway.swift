@@ -119,9 +119,10 @@ public struct BHXHEgwGateway: EligibilityGateway {
             case 429: return .problem(GatewayProblem(.throttled, httpStatus: 429))
             default: break
             }
-            guard reply.status < 500, let answer else {
-                // Proxies answer HTML on 5xx [C]; anything unparseable counts as the gateway being unwell.
-                return .problem(GatewayProblem(reply.status >= 400 ? .httpStatus : .unreadableAnswer, httpStatus: reply.status))
+            guard (200..<300).contains(reply.status), let answer else {
+                // The gateway answers 200 with the outcome in maKetQua; proxies answer HTML on 5xx [C].
+                // Any other status, even with a parsable body, is the path being unwell, not an answer.
+                return .problem(GatewayProblem(reply.status >= 300 ? .httpStatus : .unreadableAnswer, httpStatus: reply.status))
             }
             return .answer(answer)
         }

@@ -74,8 +74,9 @@ public struct HISProxyGateway: EligibilityGateway {
             case 403: return .failure(GatewayProblem(.accessDenied, httpStatus: reply.status))
             case 404: return .failure(GatewayProblem(.notConfigured, httpStatus: reply.status))
             case 429: return .failure(GatewayProblem(.throttled, httpStatus: reply.status))
-            case 500...: return .failure(GatewayProblem(.httpStatus, httpStatus: reply.status))
-            default: break
+            case 200..<300: break
+            // Any other status, even with a parsable body, is the path being unwell, not an answer.
+            default: return .failure(GatewayProblem(.httpStatus, httpStatus: reply.status))
             }
             guard let answer = AnswerReader.read(reply.body, mapping: configuration.fields) else {
                 return .failure(GatewayProblem(.unreadableAnswer, httpStatus: reply.status))
