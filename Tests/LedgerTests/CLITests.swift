@@ -19,7 +19,9 @@ struct CLITests {
             for command in [["stats"], ["stats", "check", "--claim", "95%"], ["ledger", "verify"]] {
                 let outcome = try await run(command + ["--ledger", db])
                 #expect(outcome.status == 2, "\(command)")
-                #expect(outcome.stderrText.contains("[ledger.store.unavailable]") || outcome.stderrText.contains("cannot be opened"), "\(command)")
+                // One line, message then code, as every cccdctl failure.
+                #expect(outcome.stderrText.hasPrefix("The lookup ledger cannot be opened"), "\(command)")
+                #expect(outcome.stderrText.hasSuffix("[ledger.store.unavailable]\n"), "\(command): \(outcome.stderrText)")
             }
             #expect(!FileManager.default.fileExists(atPath: db))
         }

@@ -35,7 +35,7 @@ struct ExportCommand: ParsableCommand {
             }
             print("wrote \(out) (\(data.count) bytes)")
         } catch let error as LedgerError {
-            FileHandle.standardError.write(Data("\(error.operatorText(in: lang))\n".utf8))
+            StandardError.writeLine(error, in: lang)
             throw ExitCode(2)
         }
     }

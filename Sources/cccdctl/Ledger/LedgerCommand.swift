@@ -50,7 +50,7 @@ struct LedgerVerifyCommand: ParsableCommand {
             }
             print("intact: \(result.recordsChecked) records verified, head sequence \(result.headSequence), head \(result.head)")
         } catch let error as LedgerError {
-            FileHandle.standardError.write(Data("\(error.operatorText())\n".utf8))
+            StandardError.writeLine(error, in: .en)
             throw ExitCode(2)
         }
     }

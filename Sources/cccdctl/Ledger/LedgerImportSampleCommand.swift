@@ -44,7 +44,7 @@ struct LedgerImportSampleCommand: ParsableCommand {
             }
             if !printCommitted { print("appended \(max(0, count)) presentations; last sequence \(previous?.sequence ?? 0)") }
         } catch let error as LedgerError {
-            FileHandle.standardError.write(Data("\(error.operatorText())\n".utf8))
+            StandardError.writeLine(error, in: .en)
             throw ExitCode(2)
         }
     }

@@ -27,7 +27,7 @@ struct LedgerPublicKeyCommand: ParsableCommand {
                 print(line, terminator: "")
             }
         } catch let error as LedgerError {
-            FileHandle.standardError.write(Data("\(error.operatorText())\n".utf8))
+            StandardError.writeLine(error, in: .en)
             throw ExitCode(2)
         }
     }

@@ -47,7 +47,7 @@ struct StatsShowCommand: ParsableCommand {
             case .json: FileHandle.standardOutput.write(try report.rendered(.json))
             }
         } catch let error as LedgerError {
-            FileHandle.standardError.write(Data("\(error.operatorText(in: lang))\n".utf8))
+            StandardError.writeLine(error, in: lang)
             throw ExitCode(2)
         }
     }
@@ -83,7 +83,7 @@ struct StatsCheckCommand: ParsableCommand {
             let claim = try Claim(self.claim, figure: figure, numerator: claimedNumerator, denominator: claimedDenominator)
             result = try ledger.reconcile(claim, over: StatisticsQuery(from: period.from, to: period.to, includeLatency: false))
         } catch let error as LedgerError {
-            FileHandle.standardError.write(Data("\(error.operatorText())\n".utf8))
+            StandardError.writeLine(error, in: .en)
             throw ExitCode(2)
         }
         let rate = result.recomputed
