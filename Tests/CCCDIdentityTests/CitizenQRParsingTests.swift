@@ -31,6 +31,14 @@ struct CitizenQRParsingTests {
         #expect(qr.dateOfBirth == Fixtures.date(2005, 11, 20))
     }
 
+    @Test("An issue date after today is refused once today is known; issued today passes")
+    func issuedInTheFuture() throws {
+        let qr = try Fixtures.citizen(Fixtures.mau2021)  // issued 01/07/2021
+        try qr.checkDates(asOf: Fixtures.date(2021, 7, 1))
+        #expect(throws: QRPayloadError.issuedInFuture) { try qr.checkDates(asOf: Fixtures.date(2021, 6, 30)) }
+        #expect(QRPayloadError.issuedInFuture.code == "qr.crossCheck.issuedInFuture")
+    }
+
     @Test("Old ID may be 12 digits")
     func twelveDigitOldID() throws {
         let qr = try Fixtures.citizen(Fixtures.mau(replacing: 1, with: "001190000999"))

@@ -71,6 +71,20 @@ struct PresentationFlowTests {
         }
     }
 
+    @Test("a QR whose card was issued after today is refused at the scan: nothing looked up, nothing recorded")
+    func qrIssuedInTheFuture() async throws {
+        try await PipelineRig.run(readers: []) { rig in
+            // The 2021 sample with an issue date next year: every field well-formed, only the date impossible.
+            let nextYear = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1
+            let payload = SamplePayload.mau.replacingOccurrences(of: "|01072021", with: "|0107\(nextYear)")
+            #expect(payload != SamplePayload.mau)
+            let events = try await rig.events(until: .error) { try await rig.scan(payload) }
+            #expect(events.last?.session?.error?.code == "qr.crossCheck.issuedInFuture")
+            #expect(!events.contains { $0.kind == .lookupStarted })
+            #expect(try rig.ledger.records().isEmpty)
+        }
+    }
+
     @Test("no card within the join window: the QR's identity is looked up alone")
     func joinWindowPasses() async throws {
         try await PipelineRig.run(joinWindow: .milliseconds(300)) { rig in

@@ -24,6 +24,7 @@ public struct QRPayloadError: UserFacingError, Hashable {
         public static let birthYearMismatch = Kind(rawValue: "qr.crossCheck.birthYear")
         public static let sexMismatch = Kind(rawValue: "qr.crossCheck.sex")
         public static let issuedBeforeBirth = Kind(rawValue: "qr.crossCheck.issuedBeforeBirth")
+        public static let issuedInFuture = Kind(rawValue: "qr.crossCheck.issuedInFuture")
         public static let invalidBHYTCardCode = Kind(rawValue: "qr.bhyt.cardCode.invalid")
         public static let notHexText = Kind(rawValue: "qr.bhyt.field.notHex")
     }
@@ -134,6 +135,10 @@ extension QRPayloadError {
     static let issuedBeforeBirth = QRPayloadError(.issuedBeforeBirth, LocalizedText(
         vi: "Ngày cấp sớm hơn ngày sinh; mã QR bị hỏng",
         en: "The issue date is before the date of birth; the QR is corrupt"))
+
+    static let issuedInFuture = QRPayloadError(.issuedInFuture, LocalizedText(
+        vi: "Ngày cấp thẻ sau ngày hôm nay; mã QR bị hỏng hoặc bị làm giả",
+        en: "The card's issue date is after today; the QR is corrupt or forged"))
 
     static func invalidBHYTCardCode(_ text: some StringProtocol) -> QRPayloadError {
         QRPayloadError(.invalidBHYTCardCode, LocalizedText(

@@ -65,6 +65,11 @@ public actor PresentationCoordinator {
     public func handle(_ input: PresentationInput) {
         switch input {
         case .scanned(.cccd(let qr)):
+            do {
+                try qr.checkDates(asOf: settings.clock.civilDate(at: Date()))
+            } catch {
+                return handle(.unreadableScan(error))
+            }
             metrics.scanned(kind: "cccd")
             scannedCitizenQR(qr)
         case .scanned(.bhyt(let card)):
