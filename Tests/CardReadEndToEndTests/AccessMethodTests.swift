@@ -54,6 +54,31 @@ extension CardReadEndToEndTests {
         }
     }
 
+    @Test("--mrz opens a TD3 passport with BAC: any document number, DG1 parsed as TD3, no DG13")
+    func passportWithBAC() async throws {
+        // ICAO Doc 9303-4's specimen passport (a fictional person of the fictional state Utopia).
+        let lines = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"]
+        try await withTemporaryDirectory { folder in
+            let material = try await VirtualCardMaterial.make(in: folder)
+            let profile = try material.variant(of: "nguyen-thi-mau", suffix: "passport", options: ["bacOnly": true],
+                                               holder: ["documentMRZ": lines])
+            try await PCSCRig.withRig { _ in
+                try await VirtualCardProcess.with(profile: profile, in: folder) { _ in
+                    let read = try await CardReadCLI.readJSON(["--mrz", "L898902C3,740812,120415"])
+                    let access = try #require(read["access"] as? [String: Any])
+                    #expect(access["method"] as? String == "BAC")
+                    let mrz = try #require(read["mrz"] as? [String: Any])
+                    #expect(mrz["format"] as? String == "td3")
+                    #expect(mrz["documentNumber"] as? String == "L898902C3")
+                    #expect(mrz["dateOfBirth"] as? String == "740812")
+                    // A passport carries no Vietnamese personal data (DG13): the DG13 keys are null.
+                    #expect(read["idNumber"] is NSNull)
+                    #expect(read["fullName"] is NSNull)
+                }
+            }
+        }
+    }
+
     @Test("A wrong CAN: one line on stderr, exit 77, and the card still reads with the right one")
     func wrongCAN() async throws {
         try await withTemporaryDirectory { folder in

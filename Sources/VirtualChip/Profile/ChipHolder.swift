@@ -27,6 +27,11 @@ public struct ChipHolder: Sendable, Hashable, Codable, SecretBearing {
     public var oldIDNumber: String?
     /// DG13 field 16, a 16-character value of unknown meaning on real cards (kept raw).
     public var field16: String?
+    /// Another ICAO document instead of a CCCD — a TD3 passport, another country's TD1/TD2 card:
+    /// DG1 holds these MRZ lines as given, BAC opens with their document number, birth and expiry,
+    /// and the chip has no DG13 (no Vietnamese personal data). ``personalID`` then only supplies
+    /// the CAN (its last 6 digits), as printed on such a document's data page.
+    public var documentMRZ: [String]?
 
     public init(
         personalID: PersonalID, fullName: String, dateOfBirth: CivilDate, sex: Sex,
@@ -59,21 +64,26 @@ public struct ChipHolder: Sendable, Hashable, Codable, SecretBearing {
         expiry ?? ExpiryDerivation(dateOfBirth: dateOfBirth, issueDate: issueDate).expiry
     }
 
-    /// The three TD1 lines of DG1.
+    /// The lines of DG1: a CCCD's three TD1 lines, or the foreign document's own.
     public var machineReadableZone: [String] {
-        VietnameseMRZ.td1Lines(personalID: personalID, dateOfBirth: dateOfBirth, sex: sex,
-                               expiry: effectiveExpiry, fullName: fullName)
+        documentMRZ ?? VietnameseMRZ.td1Lines(personalID: personalID, dateOfBirth: dateOfBirth, sex: sex,
+                                              expiry: effectiveExpiry, fullName: fullName)
     }
 
-    /// Document number (last 9 ID digits), birth and expiry: the BAC and PACE-MRZ secret.
+    /// Document number (a CCCD's last 9 ID digits), birth and expiry: the BAC and PACE-MRZ secret;
+    /// nil when a foreign document's MRZ does not parse.
     public var bacKeyMaterial: BACKeyMaterial? {
-        BACKeyMaterial(documentNumber: personalID.bacDocumentNumber, dateOfBirth: dateOfBirth.yymmdd,
-                       dateOfExpiry: effectiveExpiry.mrzText)
+        if let documentMRZ {
+            return (try? MachineReadableZone(parsing: documentMRZ.joined(separator: "\n")))?.bacKeyMaterial
+        }
+        return BACKeyMaterial(documentNumber: personalID.bacDocumentNumber, dateOfBirth: dateOfBirth.yymmdd,
+                              dateOfExpiry: effectiveExpiry.mrzText)
     }
 
     private enum CodingKeys: String, CodingKey {
         case personalID, fullName, dateOfBirth, sex, nationality, ethnicity, religion, placeOfOrigin
         case placeOfResidence, identifyingMarks, issueDate, expiry, father, mother, spouse, oldIDNumber, field16
+        case documentMRZ
     }
 
     /// Optional text fields take the defaults of a typical card; `expiry` is `"never"` or `YYYY-MM-DD`.
@@ -104,6 +114,7 @@ public struct ChipHolder: Sendable, Hashable, Codable, SecretBearing {
         spouse = try c.decodeIfPresent(String.self, forKey: .spouse)
         oldIDNumber = try c.decodeIfPresent(String.self, forKey: .oldIDNumber)
         field16 = try c.decodeIfPresent(String.self, forKey: .field16)
+        documentMRZ = try c.decodeIfPresent([String].self, forKey: .documentMRZ)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -125,5 +136,6 @@ public struct ChipHolder: Sendable, Hashable, Codable, SecretBearing {
         try c.encodeIfPresent(spouse, forKey: .spouse)
         try c.encodeIfPresent(oldIDNumber, forKey: .oldIDNumber)
         try c.encodeIfPresent(field16, forKey: .field16)
+        try c.encodeIfPresent(documentMRZ, forKey: .documentMRZ)
     }
 }

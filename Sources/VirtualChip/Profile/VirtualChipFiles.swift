@@ -30,7 +30,9 @@ public struct VirtualChipFiles: Sendable, SecretBearing {
         }
         // DG3 (fingerprints) is listed and present, but answers 6982 (Terminal Authentication).
         groups[.dg3] = [0x63, 0x00]
-        groups[.dg13] = try DataGroup13.encode(holder.citizenData, parentLayout: options.parentsLayout.dataGroup13Layout)
+        if holder.documentMRZ == nil {
+            groups[.dg13] = try DataGroup13.encode(holder.citizenData, parentLayout: options.parentsLayout.dataGroup13Layout)
+        }
 
         let caKey = options.withoutCA ? nil : configuration.chipAuthenticationKey
         let aaKey = configuration.activeAuthenticationKey
@@ -50,7 +52,7 @@ public struct VirtualChipFiles: Sendable, SecretBearing {
         genuineDataGroups = Dictionary(uniqueKeysWithValues: groups.map { ($0.key.number, $0.value) })
 
         var served = genuineDataGroups
-        if options.tamperedDG13 {
+        if options.tamperedDG13, holder.documentMRZ == nil {
             var altered = holder
             altered.placeOfResidence += " (sửa)"
             served[13] = try DataGroup13.encode(altered.citizenData, parentLayout: options.parentsLayout.dataGroup13Layout)
