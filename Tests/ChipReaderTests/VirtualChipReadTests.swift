@@ -83,6 +83,23 @@ struct VirtualChipReadTests {
         #expect(result.chipAuthentication?.status == .verified)
     }
 
+    @Test(arguments: [ChipOptions.CipherName.tripleDES, .aes128, .aes256])
+    func chipAuthenticationRunsWithTheCipherDG14Names(cipher: ChipOptions.CipherName) async throws {
+        let transport = try VirtualCard.transport { $0.chipAuthenticationCipher = cipher }
+        let result = try await ChipSession.read(over: transport, credentials: ChipCredentials(qr: try VirtualCard.qr()), plan: .withoutFaceImage)
+        let outcome = try #require(result.chipAuthentication)
+        #expect(outcome.status == .verified, "\(outcome.detail ?? "")")
+        let expected = switch cipher {
+        case .tripleDES: "3DES"
+        case .aes128: "AES-128"
+        case .aes192: "AES-192"
+        case .aes256: "AES-256"
+        }
+        #expect(outcome.protocolName.hasSuffix(expected), "\(outcome.protocolName)")
+        // Active Authentication comes after CA: it ran under the new session keys.
+        #expect(result.activeAuthentication?.status == .signatureValid)
+    }
+
     @Test func extendedLengthReadsTheLargePortraitWithOddINSAndFewAPDUs() async throws {
         let transport = try VirtualCard.transport(photo: VirtualCard.largePhoto)
         let session = ChipSession(transport: transport, policy: .extended(readerMaximumResponseLength: 65_538))

@@ -12,7 +12,8 @@ enum CardAccessEncoder {
         let paceOID = SecurityObjectIdentifier.pace(mapping: options.paceMapping, ellipticCurve: isCurve, cipher: options.paceCipher)
         var entries = [DER.sequence(DER.objectIdentifier(SecurityObjectIdentifier.terminalAuthentication), DER.integer(1))]
         if chipAuthentication {
-            entries.append(DER.sequence(DER.objectIdentifier(SecurityObjectIdentifier.chipAuthenticationECDHAES128), DER.integer(1)))
+            let oid = SecurityObjectIdentifier.chipAuthenticationECDH(cipher: options.chipAuthenticationCipher)
+            entries.append(DER.sequence(DER.objectIdentifier(oid), DER.integer(1)))
         }
         entries.append(DER.sequence(DER.objectIdentifier(paceOID), DER.integer(2), DER.integer(parameterID)))
         return DER.set(entries)

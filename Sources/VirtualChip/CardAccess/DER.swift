@@ -26,8 +26,10 @@ enum SecurityObjectIdentifier {
     /// bsi-de protocols smartcard 0.4.0.127.0.7.2.2.
     private static let smartcard: [UInt8] = [0x04, 0x00, 0x7F, 0x00, 0x07, 0x02, 0x02]
     static let terminalAuthentication = smartcard + [0x02]
-    /// id-CA-ECDH-AES-CBC-CMAC-128, the variant real cards advertise.
-    static let chipAuthenticationECDHAES128 = smartcard + [0x03, 0x02, 0x02]
+    /// id-CA-ECDH-<cipher>; AES-CBC-CMAC-128 is the variant real cards advertise.
+    static func chipAuthenticationECDH(cipher: ChipOptions.CipherName) -> [UInt8] {
+        smartcard + [0x03, 0x02, cipherArc(cipher)]
+    }
 
     /// id-PACE-{DH,ECDH}-{GM,IM}-<cipher>.
     static func pace(mapping: ChipOptions.Mapping, ellipticCurve: Bool, cipher: ChipOptions.CipherName) -> [UInt8] {
@@ -37,12 +39,16 @@ enum SecurityObjectIdentifier {
         case (.integrated, false): 3
         case (.integrated, true): 4
         }
-        let cipherArc: UInt8 = switch cipher {
+        return smartcard + [0x04, mappingArc, cipherArc(cipher)]
+    }
+
+    /// The last arc of the PACE and CA OIDs (Doc 9303-11 §9.2.1).
+    private static func cipherArc(_ cipher: ChipOptions.CipherName) -> UInt8 {
+        switch cipher {
         case .tripleDES: 1
         case .aes128: 2
         case .aes192: 3
         case .aes256: 4
         }
-        return smartcard + [0x04, mappingArc, cipherArc]
     }
 }

@@ -1,13 +1,15 @@
 import ChipProtocol
 
 extension ChipCore {
-    /// MSE:Set AT, routed by P1-P2: C1A4 selects PACE (mutual authentication), 41A4 selects Chip
-    /// Authentication (internal authentication). Other environments are not supported (6A86).
+    /// MSE, routed by P1-P2: Set AT C1A4 selects PACE (mutual authentication), Set AT 41A4 selects
+    /// Chip Authentication (internal authentication), Set KAT 41A6 runs 3DES Chip Authentication
+    /// at once. Other environments are not supported (6A86).
     mutating func manageSecurityEnvironment(_ command: CommandAPDU) -> CardResponse {
         guard let objects = try? TLV.decodeSequence(command.data) else { return .status(.incorrectData) }
         switch (command.p1, command.p2) {
         case (0xC1, 0xA4): return setPACEAuthenticationTemplate(objects)
         case (0x41, 0xA4): return setChipAuthenticationTemplate(objects)
+        case (0x41, 0xA6): return setKeyAgreementTemplate(objects)
         default: return .status(.incorrectParameters)
         }
     }

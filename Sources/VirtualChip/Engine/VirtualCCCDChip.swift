@@ -41,7 +41,7 @@ public final class VirtualCCCDChip: Sendable {
             options: options,
             secrets: ChipSecrets(canPassword: holder.personalID.cardAccessNumber.passwordBytes, mrzInformation: keyMaterial.mrzInformation),
             pace: try files.cardAccess.map { try PACEChipConfiguration(cardAccess: $0, crypto: crypto) },
-            chipAuthentication: try caKey.map { try ChipAuthenticationKey(key: $0, crypto: crypto) },
+            chipAuthentication: try caKey.map { try ChipAuthenticationKey(key: $0, cipher: options.chipAuthenticationCipher, crypto: crypto) },
             activeAuthentication: signingKey.map { ActiveAuthenticationSigner(key: $0, crypto: crypto, random: random) },
             crypto: crypto, random: random
         )

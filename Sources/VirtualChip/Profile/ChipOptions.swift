@@ -47,6 +47,9 @@ public struct ChipOptions: Sendable, Hashable, Codable {
     public var paceParameterID = 13
     public var paceMapping = Mapping.generic
     public var paceCipher = CipherName.aes128
+    /// The cipher of Chip Authentication's new secure messaging (DG14 and EF.CardAccess name it).
+    /// AES runs MSE:Set AT + GENERAL AUTHENTICATE; 3DES the older MSE:Set KAT (Doc 9303-11 §6.2).
+    public var chipAuthenticationCipher = CipherName.aes128
     /// MSE:Set AT without tag 84 answered 6A87 (some chips do, cccd.md §6.4); real CCCDs accept it.
     public var requireParameterID = false
     public var parentsLayout = ParentsLayout.nested
@@ -72,7 +75,7 @@ public struct ChipOptions: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case bacOnly, noExtendedLength, maxLe, maxLeBehaviour, clonedChip, tamperedDG13, substitutedDG15, withoutCA
-        case paceParameterID, paceMapping, paceCipher, requireParameterID, parentsLayout
+        case paceParameterID, paceMapping, paceCipher, requireParameterID, parentsLayout, chipAuthenticationCipher
     }
 
     /// Every key is optional and defaults to the typical card.
@@ -89,6 +92,7 @@ public struct ChipOptions: Sendable, Hashable, Codable {
         paceParameterID = try c.decodeIfPresent(Int.self, forKey: .paceParameterID) ?? 13
         paceMapping = try c.decodeIfPresent(Mapping.self, forKey: .paceMapping) ?? .generic
         paceCipher = try c.decodeIfPresent(CipherName.self, forKey: .paceCipher) ?? .aes128
+        chipAuthenticationCipher = try c.decodeIfPresent(CipherName.self, forKey: .chipAuthenticationCipher) ?? .aes128
         requireParameterID = try c.decodeIfPresent(Bool.self, forKey: .requireParameterID) ?? false
         parentsLayout = try c.decodeIfPresent(ParentsLayout.self, forKey: .parentsLayout) ?? .nested
     }

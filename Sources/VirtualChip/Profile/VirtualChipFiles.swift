@@ -47,7 +47,8 @@ public struct VirtualChipFiles: Sendable, SecretBearing {
             // An EC AA key needs DG14 to name the hash: ecdsa-plain-SHA256 (BSI TR-03111).
             let activeAuthentication = aaKey.map(Self.isEllipticCurve) == true
                 ? ActiveAuthenticationInfo(signatureAlgorithm: [0, 4, 0, 127, 0, 7, 1, 1, 4, 1, 3]) : nil
-            groups[.dg14] = try DataGroup14.encode(chipAuthenticationKeys: keys, activeAuthentication: activeAuthentication)
+            groups[.dg14] = try DataGroup14.encode(chipAuthenticationKeys: keys, cipher: options.chipAuthenticationCipher.algorithm,
+                                                   activeAuthentication: activeAuthentication)
         }
         genuineDataGroups = Dictionary(uniqueKeysWithValues: groups.map { ($0.key.number, $0.value) })
 
