@@ -2,7 +2,8 @@ extension DaemonConfiguration {
     /// `[scanners]` and `[[scanners.device]]` — where QR codes come from.
     public struct Scanners: Sendable, Hashable {
         public enum Mode: String, Sendable, Hashable, CaseIterable {
-            /// Every known scanner the udev rules expose (serial CDC, HID POS, keyboard wedge).
+            /// Every known scanner the udev rules expose (serial CDC, HID POS, keyboard wedge),
+            /// looked for again every few seconds while the daemon runs.
             case auto
             /// Only the listed `[[scanners.device]]` entries.
             case explicit

@@ -92,7 +92,8 @@ struct DaemonRuntime {
             logger.notice("demo cards go on \(demoSlot.pcsc == nil ? "an in-process reader" : "pcscd's vpcd reader")",
                           metadata: ["reader": "\(demoSlot.reader)"])
         } else {
-            services.append(ScannerService(sources: ScannerService.sources(for: configuration.scanners, logger: logger),
+            services.append(ScannerService(sources: ScannerService.sources(for: configuration.scanners),
+                                           fleet: ScannerService.fleet(for: configuration.scanners),
                                            coordinator: coordinator, board: board, logger: Logger(label: "cccdd.scanners")))
         }
         services.append(BoardFollower(board: board, events: bus.subscribe()))

@@ -8,13 +8,16 @@ import ServiceLifecycle
 /// Reads every configured (or discovered) scanner and hands each scan, parsed, to the pipeline.
 /// Scanned bytes are personal data: only their length and the parse result's code are logged.
 struct ScannerService: Service {
+    /// The devices `[scanners]` lists (explicit mode).
     let sources: [any ScanSource]
+    /// Auto mode: the scanners found in sysfs, looked for again while the daemon runs.
+    let fleet: ScannerFleet?
     let coordinator: PresentationCoordinator
     let board: StatusBoard
     let logger: Logger
 
     func run() async throws {
-        guard !sources.isEmpty else {
+        guard !sources.isEmpty || fleet != nil else {
             try? await gracefulShutdown()
             return
         }
@@ -23,8 +26,35 @@ struct ScannerService: Service {
                 for source in sources {
                     group.addTask { await read(source) }
                 }
+                if let fleet {
+                    group.addTask { await follow(fleet) }
+                }
             }
         }
+    }
+
+    /// Reads each scanner the fleet finds for as long as its node exists: one plugged in after
+    /// start is read from the next look on, one unplugged for good leaves the status board.
+    private func follow(_ fleet: ScannerFleet) async {
+        var reading: [String: Task<Void, Never>] = [:]
+        for await change in fleet.changes() {
+            switch change {
+            case .appeared(let scanner):
+                guard let source = Self.source(for: scanner) else { continue }
+                logger.notice("scanner found", metadata: ["scanner": "\(source.name)", "mode": "\(scanner.mode)"])
+                reading[source.name] = Task { await read(source) }
+            case .vanished(let node):
+                guard let task = reading.removeValue(forKey: node) else { continue }
+                logger.notice("scanner gone", metadata: ["scanner": "\(node)"])
+                task.cancel()
+                await task.value
+                await board.forgetScanner(node)
+            case .lookFailed(let error):
+                logger.warning("scanner discovery failed", metadata: ["code": "\(error.code)"])
+            }
+        }
+        for task in reading.values { task.cancel() }
+        for task in reading.values { await task.value }
     }
 
     private func read(_ source: any ScanSource) async {
@@ -63,28 +93,23 @@ struct ScannerService: Service {
         }
     }
 
-    /// The sources `[scanners]` asks for: the listed devices, or every recognised scanner found
-    /// in sysfs at start (`auto`), or none.
-    static func sources(for section: DaemonConfiguration.Scanners, logger: Logger) -> [any ScanSource] {
-        switch section.mode {
-        case .none:
-            return []
-        case .explicit:
-            return section.devices.compactMap(source(for:))
-        case .auto:
-            do {
-                return try ScannerDiscovery().discover().compactMap { scanner -> (any ScanSource)? in
-                    guard let node = scanner.node else { return nil }
-                    switch scanner.mode {
-                    case .serial: return SerialScanSource(path: node, configuration: SerialConfiguration(baudRate: 115_200, terminator: .carriageReturn))
-                    case .hidPOS: return HIDRawScanSource(path: node)
-                    case .keyboard: return KeyboardWedgeScanSource(path: node, configuration: KeyboardWedgeConfiguration(grabKeystrokes: true))
-                    }
-                }
-            } catch {
-                logger.warning("scanner discovery failed", metadata: ["code": "\(error.code)"])
-                return []
-            }
+    /// The devices `[scanners]` lists; none in auto mode (see ``fleet(for:)``) or with scanners off.
+    static func sources(for section: DaemonConfiguration.Scanners) -> [any ScanSource] {
+        section.mode == .explicit ? section.devices.compactMap(source(for:)) : []
+    }
+
+    /// Auto mode's scanners, found in sysfs now and every few seconds after.
+    static func fleet(for section: DaemonConfiguration.Scanners) -> ScannerFleet? {
+        section.mode == .auto ? ScannerFleet(interval: .seconds(5)) : nil
+    }
+
+    /// How a discovered scanner is read, by the mode its USB interface is in.
+    static func source(for scanner: DiscoveredScanner) -> (any ScanSource)? {
+        guard let node = scanner.node else { return nil }
+        switch scanner.mode {
+        case .serial: return SerialScanSource(path: node, configuration: SerialConfiguration(baudRate: 115_200, terminator: .carriageReturn))
+        case .hidPOS: return HIDRawScanSource(path: node)
+        case .keyboard: return KeyboardWedgeScanSource(path: node, configuration: KeyboardWedgeConfiguration(grabKeystrokes: true))
         }
     }
 

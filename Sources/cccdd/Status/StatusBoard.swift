@@ -69,6 +69,13 @@ actor StatusBoard {
         changed()
     }
 
+    /// A scanner whose node is gone for good (auto mode): no longer listed.
+    func forgetScanner(_ name: String) {
+        scanners.removeValue(forKey: name)
+        Gauge(label: "cccdd_scanners_connected").record(scanners.values.filter(\.connected).count)
+        changed()
+    }
+
     /// The gateway's health from a lookup's class: definitive answers mean it works; transient
     /// ones that it does not (twice in a row: down).
     func lookupFinished(outcome: String, adapter: String) {
