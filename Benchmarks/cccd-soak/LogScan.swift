@@ -10,6 +10,8 @@ struct LogScan {
     var findings: [String: Int] = [:]
     var bytesScanned = 0
     var stringsChecked = 0
+    /// Lines at warning or worse (`<0>`…`<4>`), by priority and message (metadata cut off).
+    var problems: [String: Int] = [:]
 
     init(logs: [URL], scenario: Scenario, secrets: [String: [String]]) {
         var forbidden: [(String, String)] = []
@@ -25,9 +27,20 @@ struct LogScan {
         for log in logs {
             guard let text = try? String(contentsOf: log, encoding: .utf8) else { continue }
             bytesScanned += text.utf8.count
+            for line in text.split(separator: "\n") where line.count > 3 && line.first == "<" && ("0"..."4").contains(line.dropFirst().prefix(1)) {
+                problems[Self.message(line), default: 0] += 1
+            }
             for (kind, value) in forbidden where text.contains(value) {
                 findings[kind, default: 0] += 1
             }
         }
+    }
+
+    /// `<4>cccdd: presentation problem stage=chip code=…` → `<4> presentation problem`.
+    private static func message(_ line: Substring) -> String {
+        let priority = line.prefix(3)
+        let text = line.split(separator: ": ", maxSplits: 1).last ?? ""
+        let cut = text.firstRange(of: /\s[A-Za-z_.-]+=/)?.lowerBound ?? text.endIndex
+        return "\(priority) \(text[..<cut])"
     }
 }

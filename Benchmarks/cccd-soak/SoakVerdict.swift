@@ -52,6 +52,9 @@ struct SoakVerdict {
         report.check(scan.findings.isEmpty, "personal data and secrets in the daemon's logs",
                      "\(scan.findings.isEmpty ? "none" : found) (\(scan.stringsChecked) strings in \(scan.bytesScanned / 1024) KiB of logs)")
 
+        let problems = scan.problems.sorted { $0.value > $1.value }.prefix(8).map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
+        report.row("daemon log lines at warning or worse", problems.isEmpty ? "none" : problems)
+
         print("\n" + report.markdown)
         if let file = settings.report {
             try report.write(into: file, heading: "Last run (`make soak`, seed \(settings.seed)):")
