@@ -9,7 +9,7 @@ struct FaultInjector {
     enum Kind: String, CaseIterable, Sendable {
         case pcscdRestart = "pcscd SIGKILLed and restarted"
         case scannerReplug = "scanner unplugged and replugged"
-        case gatewaySlow = "gateway slow (2.5 s per check)"
+        case gatewaySlow = "gateway slow (1.5 s, or 4 s: past the 3 s timeout)"
         case gatewayHTML = "gateway HTML error pages (500/503)"
         case tokensExpired = "gateway tokens expired"
         case gatewayOutage = "gateway outage (502 HTML, 10 s)"
@@ -63,7 +63,7 @@ struct FaultInjector {
             try await Task.sleep(for: .seconds(2))
             try bank.replug(index)
         case .gatewaySlow:
-            await simulator.inject(InjectedFaults(extraLatencyMilliseconds: 2500))
+            await simulator.inject(InjectedFaults(extraLatencyMilliseconds: random.pick([1500, 4000])))
             try await Task.sleep(for: .seconds(8))
             await simulator.inject(InjectedFaults())
         case .gatewayHTML:
