@@ -41,7 +41,7 @@ public final class RecheckQueue: Sendable {
         let (record, checkpoints) = try ledger.write { db -> (LedgerRecord, [Checkpoint]) in
             let (records, checkpoints) = try self.ledger.append([presentation], in: db, signer: signer)
             guard let record = records.last else { throw LedgerError(.writeFailed, diagnostic: self.ledger.path) }
-            try insertEntry(query, of: record.sequence, after: result, in: db)
+            _ = try insertEntry(query, of: record.sequence, after: result, in: db)
             return (record, checkpoints)
         }
         checkpoints.forEach(ledger.log)
