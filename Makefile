@@ -13,7 +13,7 @@ BUILD_DEBS = pkg-config libzbar-dev libpng-dev libturbojpeg0-dev libusb-1.0-0-de
 DEMO_DEBS  = openssl imagemagick
 TEST_DEBS  = qrencode imagemagick openssl pcscd vsmartcard-vpcd sqlite3 udev chromium
 
-.PHONY: all build deps test-deps test demo bench clean install install-tools deb
+.PHONY: all build deps test-deps test demo bench soak clean install install-tools deb
 
 all: build
 
@@ -44,6 +44,13 @@ bench: test-deps
 	$(SWIFT) build -c release $(SWIFT_FLAGS)
 	"$$($(SWIFT) build -c release --show-bin-path)/cccd-bench"
 	"$$($(SWIFT) build -c release --show-bin-path)/eligibility-bench"
+
+# The whole daemon under injected faults for SOAK_MINUTES (default 4), then its invariants; exits
+# non-zero when one fails and writes its summary into BENCHMARKS.md. Needs root (it runs pcscd).
+SOAK_MINUTES ?= 4
+soak: test-deps
+	$(SWIFT) build $(SWIFT_FLAGS)
+	SOAK_MINUTES=$(SOAK_MINUTES) "$$($(SWIFT) build --show-bin-path)/cccd-soak"
 
 clean:
 	rm -rf .build

@@ -281,6 +281,18 @@ let package = Package(
             path: "Benchmarks/eligibility-bench",
             swiftSettings: strictSettings
         ),
+        // `make soak`: the whole daemon for minutes under injected faults, then its invariants.
+        .executableTarget(
+            name: "cccd-soak",
+            dependencies: [
+                "CCCDTestSupport", "BHXHSimulator", "Ledger",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/cccd-soak",
+            swiftSettings: strictSettings
+        ),
 
         // MARK: Testing support shared by tests and benchmarks (temp dirs, child processes, qrencode)
         .target(name: "CCCDTestSupport", dependencies: ["CCCDIdentity"], swiftSettings: strictSettings),

@@ -85,6 +85,9 @@ public final class BHXHSimulator: Sendable {
     /// Simulates the gateway going down (every endpoint answers 502 with HTML) or coming back.
     public func setOutage(_ on: Bool) async { await state.setOutage(on) }
 
+    /// Replaces the runtime faults (slow card checks, HTML error pages); `InjectedFaults()` clears them.
+    public func inject(_ faults: InjectedFaults) async { await state.inject(faults) }
+
     /// Forgets every issued token, as when the gateway restarts or tokens lapse server-side.
     public func expireAllTokens() async { await state.expireAllTokens() }
 

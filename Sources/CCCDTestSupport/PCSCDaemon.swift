@@ -24,6 +24,8 @@ final class PCSCDaemon: Sendable {
         try? FileManager.default.removeItem(at: logURL)
     }
 
+    var pid: Int32? { child.withLock { $0?.pid } }
+
     var log: String { (try? String(contentsOf: logURL, encoding: .utf8)) ?? "" }
 
     /// Starts pcscd and waits (up to 10 s) until its socket accepts connections.

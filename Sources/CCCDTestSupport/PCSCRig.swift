@@ -66,6 +66,10 @@ public final class PCSCRig: Sendable {
         }
     }
 
+    /// The PID of the pcscd this rig started (nil for a system pcscd, or between a kill and a
+    /// start): the soak run's interrupt handler kills it by that PID when it cannot unwind.
+    public var servicePID: Int32? { daemon?.pid }
+
     /// Simulates a pcscd crash: SIGKILL, then waits until it is gone. Only on a rig that started it.
     public func killService() async throws {
         guard let daemon else { throw ChildProcessError(description: "pcscd belongs to the system; not killing it") }

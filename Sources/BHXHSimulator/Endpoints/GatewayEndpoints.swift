@@ -42,6 +42,9 @@ struct GatewayEndpoints: Sendable {
             return Responses.authFailure(scenario.authFailureStyle ?? .body)
         }
         guard await state.admitCheck(for: username) else { return Responses.html(status: .tooManyRequests) }
+        let faults = await state.faults
+        await lifecycle.pause(for: .milliseconds(faults.extraLatencyMilliseconds))
+        if let status = faults.htmlErrorStatus { return Responses.html(status: .init(code: status)) }
         guard let parsed = try? JSONDecoder().decode(CardCheckRequest.self, from: Data(body.utf8)) else {
             return Responses.json(CardCheckAnswer(maKetQua: "205", ghiChu: "Lỗi sai định dạng tham số", card: nil))
         }

@@ -22,6 +22,7 @@ actor SimulatorState {
     private var recentChecks: [String: [Date]] = [:]
     private var forcedOutage = false
     private var clockOffset: TimeInterval = 0
+    private(set) var faults = InjectedFaults()
 
     init(scenario: Scenario) {
         self.scenario = scenario
@@ -84,6 +85,8 @@ actor SimulatorState {
     }
 
     func setOutage(_ on: Bool) { forcedOutage = on }
+
+    func inject(_ faults: InjectedFaults) { self.faults = faults }
 
     var isInOutage: Bool {
         let instant = now

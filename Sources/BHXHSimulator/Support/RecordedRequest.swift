@@ -36,4 +36,6 @@ public enum SimulatorPaths {
     public static let outage = "/_sim/outage"
     public static let expireTokens = "/_sim/expire-tokens"
     public static let clock = "/_sim/clock"
+    public static let latency = "/_sim/latency"
+    public static let htmlErrors = "/_sim/html-errors"
 }

@@ -119,17 +119,16 @@ extension PresentationCoordinator {
             failedChecks: failed, subject: subject, recheckOf: previous
         )
         do {
-            let sequence = try components.recorder.record(presentation)
+            let sequence: Int64
+            if let query, !result.outcome.isDefinitive, let rechecks = components.rechecks {
+                // The record and its re-check entry commit together: a crash between two commits would lose the re-check.
+                sequence = try rechecks.record(presentation, queueingRecheckOf: query, after: result)
+            } else {
+                sequence = try components.recorder.record(presentation)
+            }
             metrics.recorded(success: true)
             current.recordSequence = sequence
             current.state = .done
-            if let query, !result.outcome.isDefinitive, let rechecks = components.rechecks {
-                do {
-                    try rechecks.scheduleRecheck(of: query, after: result, forRecord: sequence)
-                } catch {
-                    logger.error("re-check not queued", metadata: ["session": "\(id)", "record": "\(sequence)"])
-                }
-            }
             logger.info("presentation recorded", metadata: [
                 "session": "\(id)", "record": "\(sequence)", "class": "\(result.outcome.rawValue)",
                 "code": "\(result.resultCode ?? "-")", "adapter": "\(result.source)",

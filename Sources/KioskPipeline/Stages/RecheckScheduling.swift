@@ -1,14 +1,16 @@
 public import Eligibility
 public import Ledger
 
-/// Where a lookup that got no answer (transient, or the offline adapter) is queued for a later
-/// re-check, keyed by the ledger record the re-check's own record will link to.
+/// Where a lookup that got no answer (transient, or the offline adapter) is recorded together with
+/// its queued re-check, keyed by the ledger record the re-check's own record will link to.
 public protocol RecheckScheduling: Sendable {
-    func scheduleRecheck(of query: EligibilityQuery, after result: EligibilityResult, forRecord sequence: Int64) throws
+    /// Commits `presentation` and its re-check entry in one transaction; returns its sequence number.
+    func record(_ presentation: Presentation, queueingRecheckOf query: EligibilityQuery, after result: EligibilityResult) throws -> Int64
 }
 
 extension RecheckQueue: RecheckScheduling {
-    public func scheduleRecheck(of query: EligibilityQuery, after result: EligibilityResult, forRecord sequence: Int64) throws {
-        try enqueue(query, of: sequence, after: result)
+    public func record(_ presentation: Presentation, queueingRecheckOf query: EligibilityQuery,
+                       after result: EligibilityResult) throws -> Int64 {
+        try append(presentation, queueing: query, after: result).sequence
     }
 }

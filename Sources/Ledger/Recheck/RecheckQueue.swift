@@ -28,24 +28,43 @@ public final class RecheckQueue: Sendable {
     /// `result` — for a first re-check after the policy's first delay; returns the entry id.
     @discardableResult
     public func enqueue(_ query: EligibilityQuery, of sequence: Int64, after result: EligibilityResult) throws(LedgerError) -> Int64 {
+        try ledger.write { db in try insertEntry(query, of: sequence, after: result, in: db) }
+    }
+
+    /// Appends `presentation` — whose lookup ended with `result`, no answer — and queues `query` for
+    /// its re-check in one transaction. Two transactions would leave a window where a crash (an
+    /// OOM kill, a power cut) keeps the record but loses the entry: a claim nobody re-checks.
+    public func append(_ presentation: Presentation, queueing query: EligibilityQuery,
+                       after result: EligibilityResult) throws(LedgerError) -> LedgerRecord {
+        try PresentationRules.validate(presentation)
+        let signer = try ledger.requireSigner()
+        let (record, checkpoints) = try ledger.write { db -> (LedgerRecord, [Checkpoint]) in
+            let (records, checkpoints) = try self.ledger.append([presentation], in: db, signer: signer)
+            guard let record = records.last else { throw LedgerError(.writeFailed, diagnostic: self.ledger.path) }
+            _ = try insertEntry(query, of: record.sequence, after: result, in: db)
+            return (record, checkpoints)
+        }
+        checkpoints.forEach(ledger.log)
+        return record
+    }
+
+    private func insertEntry(_ query: EligibilityQuery, of sequence: Int64, after result: EligibilityResult, in db: Database) throws -> Int64 {
         let instant = now()
         let firstAttempt = instant.addingTimeInterval(Self.seconds(policy.delay(afterAttempt: 0)))
-        return try ledger.write { db in
-            guard let original = try Row.fetchOne(db, sql: "SELECT facility, kiosk, source, subject FROM presentation WHERE sequence = ?",
-                                                  arguments: [sequence])
-            else { throw LedgerError(.unknownRecheckTarget, diagnostic: "sequence \(sequence)") }
-            try db.execute(sql: """
-                INSERT INTO recheck (record_sequence, facility, kiosk, source, subject, lookup_subject, full_name,
-                    birth_date, visit_date, state, attempts, next_attempt_at, created_at, last_outcome, last_problem)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)
-                """, arguments: [
-                    sequence, original[0] as String, original[1] as String, original[2] as String, original[3] as String,
-                    query.subject.wireValue, query.fullName, query.birthDate.gatewayText, query.visitDate.iso8601,
-                    firstAttempt.timeIntervalSince1970, instant.timeIntervalSince1970, result.outcome.rawValue,
-                    result.problem?.code,
-                ])
-            return db.lastInsertedRowID
-        }
+        guard let original = try Row.fetchOne(db, sql: "SELECT facility, kiosk, source, subject FROM presentation WHERE sequence = ?",
+                                              arguments: [sequence])
+        else { throw LedgerError(.unknownRecheckTarget, diagnostic: "sequence \(sequence)") }
+        try db.execute(sql: """
+            INSERT INTO recheck (record_sequence, facility, kiosk, source, subject, lookup_subject, full_name,
+                birth_date, visit_date, state, attempts, next_attempt_at, created_at, last_outcome, last_problem)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)
+            """, arguments: [
+                sequence, original[0] as String, original[1] as String, original[2] as String, original[3] as String,
+                query.subject.wireValue, query.fullName, query.birthDate.gatewayText, query.visitDate.iso8601,
+                firstAttempt.timeIntervalSince1970, instant.timeIntervalSince1970, result.outcome.rawValue,
+                result.problem?.code,
+            ])
+        return db.lastInsertedRowID
     }
 
     /// Pending entries whose time has come, oldest first.
