@@ -26,6 +26,9 @@ struct PipelineThroughDaemonTests {
             let first = try await Self.waitForRecords(1, in: ledgerPath)
             #expect(first.first?.source == "cccdQr")
             #expect(first.first?.resultClass == "transient" || first.first?.resultClass == "skipped")
+            // The admin finds the outage in the journal (a warning, priority 4).
+            #expect(daemon.output.contains("<4>cccdd.gateway: gateway down") || daemon.output.contains("<4>cccdd.gateway: gateway degraded"),
+                    "\(daemon.output)")
             await simulator.setOutage(false)
             let both = try await Self.waitForRecords(2, in: ledgerPath)
             let recheck = try #require(both.last)

@@ -1,6 +1,7 @@
 import CoreMetrics
 import Foundation
 import KioskPipeline
+import Logging
 import SmartCardReader
 import SystemdIntegration
 
@@ -21,6 +22,9 @@ actor StatusBoard {
     private let demo: Bool
     private let ledger: @Sendable () -> StatusView.LedgerState?
     private let pendingRechecks: @Sendable () -> Int
+    /// The gateway's state changes go to the journal: an admin reading `journalctl -u cccdd`
+    /// after "the kiosk said admit manually all morning" must find when BHXH went away and came back.
+    private let gatewayLog = Logger(label: "cccdd.gateway")
 
     init(bus: EventBus, notifier: ServiceNotifier, version: String, demo: Bool,
          ledger: @escaping @Sendable () -> StatusView.LedgerState?, pendingRechecks: @escaping @Sendable () -> Int = { 0 }) {
@@ -87,7 +91,13 @@ actor StatusBoard {
         default: gateway.state = .ok
         }
         gateway.adapter = adapter
-        if gateway.state != before { changed() }
+        guard gateway.state != before else { return }
+        switch gateway.state {
+        case .ok: gatewayLog.notice("gateway answers", metadata: ["adapter": "\(adapter)", "was": "\(before.rawValue)"])
+        case .degraded, .down, .unknown:
+            gatewayLog.warning("gateway \(gateway.state.rawValue)", metadata: ["adapter": "\(adapter)", "outcome": "\(outcome)"])
+        }
+        changed()
     }
 
     /// Publishes the current view (after a change the board does not see itself: re-checks).
