@@ -434,7 +434,7 @@ let package = Package(
         // Every committed fuzz seed and crash input, replayed through the harnesses in the normal build.
         .testTarget(
             name: "FuzzRegressionTests",
-            dependencies: ["FuzzTargets", "CardVerification"],
+            dependencies: ["FuzzTargets", "CardVerification", "KioskConfiguration"],
             swiftSettings: strictSettings
         ),
         // cccdd as a child process: under a fake systemd notify socket, and its --demo against the API's security rules.

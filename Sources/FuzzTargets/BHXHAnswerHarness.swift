@@ -28,6 +28,8 @@ enum BHXHAnswerHarness {
     struct Server: Sendable {
         let client: HTTPClient
         let configuration: BHXHConfiguration
+        /// Critical only: a log line per lookup would cost more than the lookup.
+        let logger: Logger
     }
 
     static let server: Server = {
@@ -55,7 +57,7 @@ enum BHXHAnswerHarness {
         let configuration = BHXHConfiguration(
             baseURL: url, username: "fuzz-kiosk", password: Secret("fuzz-password"), staffName: "Lê Văn Thử",
             staffID: "001080000001", requestTimeout: .seconds(5), loginTimeout: .seconds(5), retryDelay: .zero)
-        return Server(client: HTTPClient.eligibilityClient(), configuration: configuration)
+        return Server(client: HTTPClient.eligibilityClient(), configuration: configuration, logger: logger)
     }()
 
     static let query: EligibilityQuery = {
@@ -76,7 +78,7 @@ enum BHXHAnswerHarness {
         }
         answers.withLock { $0 = replies }
         // A new gateway per input: its token cache starts empty, so every input logs in first.
-        let gateway = BHXHEgwGateway(configuration: server.configuration, httpClient: server.client)
+        let gateway = BHXHEgwGateway(configuration: server.configuration, httpClient: server.client, logger: server.logger)
         let result = blockingAwait { await gateway.lookUp(query) }
         invariant(result.gatewayCalls <= 8, "\(result.gatewayCalls) gateway calls for one lookup")
         invariant(!result.explanation.vi.isEmpty && !result.explanation.en.isEmpty, "an explanation is missing a language")
