@@ -26,6 +26,7 @@ MARK_BEGIN, MARK_END = "<!-- fuzz:begin -->", "<!-- fuzz:end -->"
 # CTOMLParseError it allocates, the key arrays of tableGetKeys: a few hundred bytes per
 # configuration load), which is not ours to free.
 EXTRA_ARGUMENTS = {"toml-config": ["-detect_leaks=0"]}
+EXTRA_ENVIRONMENT = {"toml-config": {"ASAN_OPTIONS": "detect_leaks=0"}}  # nor at exit
 
 
 def targets(binary):
@@ -53,7 +54,8 @@ def run(binary, target, seconds):
     with open(log_path, "w") as log:
         code = subprocess.run(command, stdout=log, stderr=subprocess.STDOUT,
                               env={**os.environ, "CCCD_FUZZ_TARGET": target, "SWIFT_BACKTRACE": "enable=no",
-                                   "LSAN_OPTIONS": f"suppressions={os.path.join(ROOT, 'Fuzz', 'lsan-suppressions.txt')}"}).returncode
+                                   "LSAN_OPTIONS": f"suppressions={os.path.join(ROOT, 'Fuzz', 'lsan-suppressions.txt')}",
+                                   **EXTRA_ENVIRONMENT.get(target, {})}).returncode
     elapsed = time.monotonic() - started
     text = open(log_path, errors="replace").read()
     executed = re.findall(r"stat::number_of_executed_units:\s*(\d+)", text)

@@ -13,17 +13,19 @@ enum DG13Harness {
             guard let again = try? DataGroup13(encoded: encoded) else {
                 return invariant(false, "DG13 encoded (\(layout)) from parsed data does not parse")
             }
-            invariant(again.citizen == numberOrdered(citizen),
-                      "DG13 citizen data changed through encoding (\(layout)): \(changedFields(numberOrdered(citizen), again.citizen))")
+            invariant(unordered(again.citizen) == unordered(citizen),
+                      "DG13 citizen data changed through encoding (\(layout)): \(changedFields(unordered(citizen), unordered(again.citizen)))")
         }
     }
 
-    /// The encoder writes fields in number order, as cards store them, so unknown fields a file
-    /// held out of order come back sorted (ties keep their file order).
-    static func numberOrdered(_ citizen: VietnameseCitizenData) -> VietnameseCitizenData {
+    /// Unknown fields compared as a set: the encoder writes fields in number order, as cards
+    /// store them, and the reader lists them in an order of its own, so only their order may
+    /// change — none may be lost, added or altered.
+    static func unordered(_ citizen: VietnameseCitizenData) -> VietnameseCitizenData {
         var sorted = citizen
-        sorted.unknownFields = citizen.unknownFields.enumerated()
-            .sorted { ($0.element.number, $0.offset) < ($1.element.number, $1.offset) }.map(\.element)
+        sorted.unknownFields = citizen.unknownFields.sorted {
+            $0.number != $1.number ? $0.number < $1.number : $0.encoded.lexicographicallyPrecedes($1.encoded)
+        }
         return sorted
     }
 
