@@ -81,18 +81,19 @@ enum KioskHTTPHarness {
         let request = Request(head: HTTPRequest(method: method, scheme: "http", authority: authority, path: path, headerFields: headers),
                               body: RequestBody(buffer: ByteBuffer(bytes: body)))
         fixture.desk.reset()
-        let status = blockingAwait { () -> HTTPResponse.Status? in
+        let answer = blockingAwait { () -> (status: HTTPResponse.Status, secured: Bool)? in
             let channel = EmbeddedChannel()
             // Finished after the request: an open EmbeddedChannel keeps its pipeline in a cycle.
             defer { _ = try? channel.finish() }
             let context = BasicRequestContext(source: ApplicationRequestContextSource(channel: channel, logger: Logger(label: "fuzz")))
             guard let response = try? await responder.respond(to: request, context: context) else { return nil }
-            guard response.headers[.xContentTypeOptions] == "nosniff" else { return .init(code: 999) }
+            let secured = response.headers[.xContentTypeOptions] == "nosniff"
             let status = response.status
             try? await response.body.write(CollectingWriter())
-            return status
+            return (status, secured)
         }
-        invariant(status?.code != 999, "an answer left the guard without its security headers")
+        let status = answer?.status
+        invariant(answer?.secured != false, "a \(status?.code ?? 0) answer left the guard without its security headers")
         invariant(hasToken || fixture.desk.calls == 0, "a request without the token reached the desk (\(method) \(path))")
         if !hasToken, let status, status.kind == .successful, method != .options {
             invariant(!request.uri.path.hasPrefix("/api"), "\(method) \(request.uri.path) answered \(status.code) without the token")
