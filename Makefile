@@ -13,7 +13,7 @@ BUILD_DEBS = pkg-config libzbar-dev libpng-dev libturbojpeg0-dev libusb-1.0-0-de
 DEMO_DEBS  = openssl imagemagick
 TEST_DEBS  = qrencode imagemagick openssl pcscd vsmartcard-vpcd sqlite3 udev chromium
 
-.PHONY: all build deps test-deps test demo bench soak clean install install-tools deb
+.PHONY: all build deps test-deps test demo bench soak fuzz clean install install-tools deb
 
 all: build
 
@@ -52,8 +52,21 @@ soak: test-deps
 	$(SWIFT) build $(SWIFT_FLAGS)
 	SOAK_MINUTES=$(SOAK_MINUTES) "$$($(SWIFT) build --show-bin-path)/cccd-soak"
 
+# Every parser under libFuzzer + AddressSanitizer, FUZZ_SECONDS each, FUZZ_JOBS at a time
+# (FUZZ_TARGETS: some of them; Fuzz/README.md lists them). Its own scratch path: the whole
+# dependency graph is instrumented, which must not leak into the normal build. Rewrites
+# BENCHMARKS.md's fuzz section.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+FUZZ_JOBS    ?= 1
+FUZZ_FLAGS    = --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING \
+                -Xcxx -fsanitize=fuzzer-no-link,address
+fuzz: deps
+	$(SWIFT) build --product cccd-fuzz $(FUZZ_FLAGS) $(SWIFT_FLAGS)
+	FUZZ_JOBS=$(FUZZ_JOBS) scripts/fuzz.py "$$($(SWIFT) build $(FUZZ_FLAGS) --show-bin-path)/cccd-fuzz" $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz
 
 # --- Installing on a kiosk -------------------------------------------------------------------------
 # `make install DESTDIR=… PREFIX=/usr` copies what is already built in $(BIN) and never builds by

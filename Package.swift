@@ -60,6 +60,9 @@ let package = Package(
             providers: [.apt(["libpcsclite-dev"])]
         ),
 
+        // libFuzzer's driver entry, declared only: linked by `-sanitize=fuzzer` in `make fuzz`.
+        .systemLibrary(name: "CLibFuzzer"),
+
         // MARK: Identity domain — pure Swift, no system dependencies
         .target(name: "CCCDIdentity", swiftSettings: strictSettings),
 
@@ -294,6 +297,28 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: Fuzzing — one harness per parser, fed by libFuzzer (`make fuzz`) or replayed from the corpus
+        // (Tests/FuzzRegressionTests, `cccd-fuzz TARGET FILE…`)
+        .target(
+            name: "FuzzTargets",
+            dependencies: [
+                "CCCDIdentity", "ScannerInput", "ChipProtocol", "ICAOCrypto", "LDS", "CardVerification", "VirtualChip",
+                "Eligibility", "EligibilityGateways", "KioskConfiguration", "KioskPipeline", "KioskHTTP",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "cccd-fuzz",
+            dependencies: ["FuzzTargets", "CLibFuzzer"],
+            path: "Fuzz/cccd-fuzz",
+            swiftSettings: strictSettings
+        ),
+
         // MARK: Testing support shared by tests and benchmarks (temp dirs, child processes, qrencode)
         .target(name: "CCCDTestSupport", dependencies: ["CCCDIdentity"], swiftSettings: strictSettings),
 
@@ -417,6 +442,12 @@ let package = Package(
         .testTarget(
             name: "SystemdIntegrationTests",
             dependencies: ["SystemdIntegration", "CCCDTestSupport", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        // Every committed fuzz seed and crash input, replayed through the harnesses in the normal build.
+        .testTarget(
+            name: "FuzzRegressionTests",
+            dependencies: ["FuzzTargets", "CardVerification", "KioskConfiguration"],
             swiftSettings: strictSettings
         ),
         // cccdd as a child process: under a fake systemd notify socket, and its --demo against the API's security rules.

@@ -19,6 +19,11 @@ enum ConfigurationDecoder {
             return (defaults, [ConfigurationProblem(.syntax, key: "", line: brace.line, column: brace.column, message: .init(
                 vi: "Danh sách có dấu } ở chỗ cần giá trị", en: "An array has a } where a value belongs"))])
         }
+        if let dateTime = index.dateTimeWithoutTime {
+            return (defaults, [ConfigurationProblem(.syntax, key: "", line: dateTime.line, column: dateTime.column, message: .init(
+                vi: "Ngày giờ thiếu giờ sau chữ T (YYYY-MM-DDTHH:MM:SS)",
+                en: "A date-time has no time after its T (YYYY-MM-DDTHH:MM:SS)"))])
+        }
         let entries: [String: TOMLNode]
         switch TOMLNode.parse(text) {
         case .success(let parsed): entries = parsed

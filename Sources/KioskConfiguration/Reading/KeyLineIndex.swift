@@ -20,6 +20,10 @@ struct KeyLineIndex {
     /// Where an array holds a `}` where a value belongs. toml++ *assumes* that cannot happen (an
     /// abort in debug builds, undefined behaviour in release), so such a text must not reach it.
     private(set) var braceInArray: Position?
+    /// Where a value starts like a date-time (`YYYY-MM-DDT`) but no digit follows the `T`. toml++
+    /// *assumes* an hour follows (`parse_time` asserts a digit: an abort in debug builds,
+    /// undefined behaviour in release; found by `make fuzz`), so such a text must not reach it.
+    private(set) var dateTimeWithoutTime: Position?
 
     private var cursor: TextCursor
     private var table = ConfigKey.root
@@ -27,7 +31,7 @@ struct KeyLineIndex {
 
     init(_ text: String) {
         cursor = TextCursor(text)
-        while !cursor.atEnd && tooDeep == nil && braceInArray == nil {
+        while !cursor.atEnd && tooDeep == nil && braceInArray == nil && dateTimeWithoutTime == nil {
             scanStatement()
         }
     }
@@ -139,7 +143,10 @@ struct KeyLineIndex {
             case nil:
                 return
             default:
-                skipScalarValue()
+                guard skipScalarValue() else {
+                    dateTimeWithoutTime = start
+                    return
+                }
             }
             // A value (or an empty container) has ended: close containers and find the next value.
             while true {
@@ -183,10 +190,23 @@ struct KeyLineIndex {
         return key
     }
 
-    /// Numbers, booleans, dates: everything up to the next separator.
-    private mutating func skipScalarValue() {
+    /// Numbers, booleans, dates: everything up to the next separator. False when the value is a
+    /// date with a `T` and no digit after it (see ``dateTimeWithoutTime``).
+    private mutating func skipScalarValue() -> Bool {
+        var head: [Unicode.Scalar] = []
         while let scalar = cursor.current, !",]}#\n".unicodeScalars.contains(scalar) {
+            if head.count < 12 { head.append(scalar) }
             cursor.advance()
         }
+        return !Self.isDateTimeWithoutTime(head)
+    }
+
+    /// `DDDD-DD-DD`, then `T` or `t`, then anything but a digit or nothing: never valid TOML.
+    static func isDateTimeWithoutTime(_ head: [Unicode.Scalar]) -> Bool {
+        let isDigit = { (scalar: Unicode.Scalar) in ("0"..."9").contains(scalar) }
+        guard head.count >= 11, head[10] == "T" || head[10] == "t",
+              head.prefix(10).enumerated().allSatisfy({ $0 == 4 || $0 == 7 ? $1 == "-" : isDigit($1) })
+        else { return false }
+        return head.count == 11 || !isDigit(head[11])
     }
 }

@@ -38,7 +38,14 @@ public struct LoopbackGuard<Context: RequestContext>: RouterMiddleware {
                 guard type.hasPrefix("application/json") else { return refuse(.notJSON) }
             }
         }
-        var response = try await next(request, context)
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as any HTTPResponseError {
+            // The router's and routes' HTTP errors (404 for an unknown path, 405, 413) are answered
+            // here, so they carry the same headers as every other answer (found by `make fuzz`).
+            response = try error.response(from: request, context: context)
+        }
         if let origin, policy.isAllowListed(origin) { response = Self.withCORS(response, origin: origin, preflight: false) }
         return Self.secured(response)
     }

@@ -1,4 +1,4 @@
-import Hummingbird
+public import Hummingbird
 public import KioskPipeline
 public import Logging
 public import ServiceLifecycle
@@ -33,14 +33,9 @@ public struct KioskHTTPServer: Sendable {
 
     /// The services, in start order; `onListening` receives the bound TCP port.
     public func services(onListening: @escaping @Sendable (Int) async -> Void) -> [any Service] {
-        let router = Router(context: BasicRequestContext.self)
-        router.add(middleware: LoopbackGuard(policy: policy, tokens: tokens, logger: logger))
-        PageRoutes(tokens: tokens).register(on: router)
-        KioskAPI(desk: desk, bus: bus, demo: demo).register(on: router)
-        registerMetrics(on: router)
         let policy = policy
         let tcp = Application(
-            router: router,
+            router: router(),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "cccdd"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
@@ -63,6 +58,17 @@ public struct KioskHTTPServer: Sendable {
         }
         services.append(EventStreamCloser(bus: bus))
         return services
+    }
+
+    /// What the TCP listener serves, every request through ``LoopbackGuard`` first: the page and
+    /// the API. Public so that the fuzz harness drives exactly this router in memory.
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: LoopbackGuard(policy: policy, tokens: tokens, logger: logger))
+        PageRoutes(tokens: tokens).register(on: router)
+        KioskAPI(desk: desk, bus: bus, demo: demo).register(on: router)
+        registerMetrics(on: router)
+        return router
     }
 
     private func registerMetrics(on router: Router<BasicRequestContext>) {
