@@ -52,6 +52,9 @@ public final class EventBus: Sendable {
                 state.subscribers[key] = continuation
             }
         }
+        // Set only now: finishing inside the lock above must not run a handler that takes the
+        // same lock. No termination can be missed meanwhile — nobody holds the stream before it
+        // is returned, and finish() removes the subscribers it ends itself.
         continuation.onTermination = { [weak self] _ in
             self?.state.withLock { _ = $0.subscribers.removeValue(forKey: key) }
         }
