@@ -58,7 +58,7 @@ func ledgerBenchmarks(scratch: URL, records: Int) throws -> [BenchmarkRow] {
         }
     }
     rows.append(BenchmarkRow(suite: suite, name: "filling it: batched appends/s (10,000 per transaction)",
-                             figure: Double(records) * 1e9 / built.nanoseconds, unit: "appends/s", runs: 1,
+                             figure: Double(records) / (built.nanoseconds / 1e9), unit: "appends/s", runs: 1,
                              note: "\(records) records in \(formatNanoseconds(built.nanoseconds)): chain hash, daily and monthly rollups"))
 
     let groupBy = "SELECT result_class, result_code, COUNT(*) FROM presentation WHERE recheck_of = 0 GROUP BY 1, 2;"
@@ -91,9 +91,11 @@ func ledgerBenchmarks(scratch: URL, records: Int) throws -> [BenchmarkRow] {
         let result = try big.verify()
         precondition(result.isIntact, "benchmark ledger must verify")
     }
-    rows.append(BenchmarkRow(suite: suite, name: "chain verification, records/s", figure: Double(records) * 1e9 / verify.median,
+    let verifiedPerSecond: Double = Double(records) * 1e9 / verify.median
+    let scannedPerSecond: Double = Double(records) * 1e9 / rawGroupBy.median
+    rows.append(BenchmarkRow(suite: suite, name: "chain verification, records/s", figure: verifiedPerSecond,
                              unit: "records/s", runs: verify.runs.count, anchor: "sqlite3: raw GROUP BY, records scanned/s",
-                             anchorFigure: Double(records) * 1e9 / rawGroupBy.median,
+                             anchorFigure: scannedPerSecond,
                              target: .atLeast(500_000, "≥ 500,000 records/s"),
                              note: "whole chain in \(formatNanoseconds(verify.median))"))
     return rows

@@ -85,7 +85,7 @@ struct WrkComparison {
                          anchor: "wrk -c1: mean latency", anchorFigure: median(wrkLatency)),
             BenchmarkRow(suite: suite, name: "client overhead per lookup (lookup − wrk latency)", figure: median(overhead), unit: "ns",
                          runs: runs, target: .below(1e6, "< 1 ms")),
-            BenchmarkRow(suite: suite, name: "throughput, 64 callers", figure: median(throughput), unit: "lookups/s", runs: runs,
+            BenchmarkRow(suite: suite, name: "throughput, 64 callers", figure: median(throughput), unit: "card checks/s", runs: runs,
                          anchor: "wrk -t2 -c64", anchorFigure: median(wrkRate), target: .atLeast(1_000, "thousands/s"),
                          note: "\(concurrentLookups) lookups per run; wrk \(wrkSeconds) s per run"),
         ]
