@@ -51,7 +51,7 @@ def load(seconds=2.0):
     busy = 100.0 * (1 - (idle1 - idle0) / max(1, total1 - total0))
     by_name = {}
     for pid, (name, jiffies) in procs1.items():
-        used = jiffies - procs0.get(pid, (name, jiffies))[1]
+        used = jiffies - procs0.get(pid, (name, 0))[1]  # a process started meanwhile: all of its time
         if used > 0:
             by_name[name] = by_name.get(name, 0) + used
     hz = os.sysconf("SC_CLK_TCK")
@@ -102,7 +102,11 @@ def render(machine_info, rows, load_at_end):
     start = machine_info["loadAtStart"]
     suites = list(dict.fromkeys(row["suite"] for row in rows))
     judged = [row for row in rows if row.get("met") is not None]
-    missed = [f"{row['suite']}: {row['name']}" for row in judged if not row["met"]]
+    missed_count = sum(1 for row in judged if not row["met"])
+    missed = []
+    for suite in dict.fromkeys(row["suite"] for row in judged if not row["met"]):
+        names = [row["name"] for row in judged if row["suite"] == suite and not row["met"]]
+        missed.append(f"{suite}: " + (", ".join(names) if len(names) <= 3 else f"{len(names)} rows"))
     absent = [name for name in EXPECTED_SUITES if not any(name in suite for suite in suites)]
     out = [f"Last run: {machine_info['date']}, `make bench` (release build). Every figure is the median of the runs "
            "shown, beside its anchor measured in the same run: on a shared machine both move together, so read "
@@ -110,8 +114,8 @@ def render(machine_info, rows, load_at_end):
            f"Machine: {machine_info['cores']} cores ({machine_info['cpu']}), {machine_info['memory']} RAM, "
            f"{machine_info['kernel']}, {machine_info['swift']}.", "",
            f"Other load: load average {start['loadavg']} at the start, CPUs {start['busyPercent']}% busy in the 2 s "
-           f"before it ({', '.join(start['busiest']) or 'nothing'}); load average {load_at_end['loadavg']} at the end.", "",
-           f"Targets met: {len(judged) - len(missed)} of {len(judged)}."
+           f"before it ({', '.join(start['busiest']) or 'no process above 5%'}); load average {load_at_end['loadavg']} at the end.", "",
+           f"Targets met: {len(judged) - missed_count} of {len(judged)}."
            + (f" Not met: {'; '.join(missed)}." if missed else "")]
     if absent:
         out += ["", f"Not measured in this run (see the command's output for why): {', '.join(absent)}."]
@@ -138,8 +142,13 @@ def main(argv):
         if machine_info is None:
             raise SystemExit(f"error: {argv[2]} does not start with the machine line (run `begin` first)")
         rows = [line for line in lines if "suite" in line]
+        load_at_end = next((line["loadAtEnd"] for line in lines if "loadAtEnd" in line), None)
+        if load_at_end is None:  # kept with the rows, so rendering the same run again says the same
+            load_at_end = load(1.0)
+            with open(argv[2], "a") as f:
+                f.write(json.dumps({"loadAtEnd": load_at_end}, ensure_ascii=False) + "\n")
         with open(argv[3]) as f:
-            text = rewrite_block(f.read(), render(machine_info, rows, load(1.0)))
+            text = rewrite_block(f.read(), render(machine_info, rows, load_at_end))
         with open(argv[3], "w") as f:
             f.write(text)
         print(f"wrote {len(rows)} figures to {argv[3]}")

@@ -78,7 +78,8 @@ func formatNanoseconds(_ ns: Double) -> String {
     switch ns {
     case ..<1_000: return String(format: "%.0f ns", ns)
     case ..<1_000_000: return String(format: "%.2f µs", ns / 1_000)
-    default: return String(format: "%.2f ms", ns / 1_000_000)
+    case ..<1_000_000_000: return String(format: "%.2f ms", ns / 1_000_000)
+    default: return String(format: "%.2f s", ns / 1_000_000_000)
     }
 }
 

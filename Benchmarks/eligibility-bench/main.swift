@@ -180,7 +180,7 @@ standalone.tokenLifetimeSeconds = 3600
 standalone.authFailureStyle = .status
 let wrkRows = try await WrkComparison(
     scenario: standalone, query: query, configuration: configuration(simulator.baseURL, timeout: .seconds(10)), runs: runs,
-    sequentialLookups: iterations, concurrentLookups: concurrentTotal, wrkSeconds: quick ? 2 : 5, logger: quietLogger
+    sequentialLookups: iterations, concurrentLookups: concurrentTotal, wrkSeconds: quick ? 1 : 2, logger: quietLogger
 ).rows()
 print("### \(WrkComparison.suite)\n")
 print("| figure | median of \(runs) runs | anchor | anchor median | target |")
