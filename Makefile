@@ -39,11 +39,24 @@ demo: deps
 	$(SWIFT) build -c $(CONFIG) --product cccd-vcard $(SWIFT_FLAGS)
 	@scripts/demo.sh "$(BIN)"
 
-# Benchmarks report, never assert: release mode, medians, each figure beside its anchor.
+# Benchmarks report, never assert: release mode, medians, each figure beside its anchor. Both
+# executables append their rows to BENCH_ROWS; scripts/bench-report.py notes the machine and its load
+# first and rewrites the bench block of BENCHMARKS.md last — also after a failed suite, whose rows are
+# then missing and named so (make still fails). The ledger suite fills CCCD_BENCH_LEDGER_RECORDS
+# records (default 10,000,000: minutes), e.g. `make bench CCCD_BENCH_LEDGER_RECORDS=1000000`.
+# wrk is the plain HTTP load tool the gateway client is compared with.
+BENCH_DEBS = wrk
+BENCH_ROWS ?= .build/bench-rows.jsonl
+CCCD_BENCH_LEDGER_RECORDS ?= 10000000
+
 bench: test-deps
+	@scripts/ensure-debs.sh $(BENCH_DEBS)
 	$(SWIFT) build -c release $(SWIFT_FLAGS)
-	"$$($(SWIFT) build -c release --show-bin-path)/cccd-bench"
-	"$$($(SWIFT) build -c release --show-bin-path)/eligibility-bench"
+	SWIFT="$(SWIFT)" scripts/bench-report.py begin "$(BENCH_ROWS)"
+	bin="$$($(SWIFT) build -c release --show-bin-path)"; status=0; \
+	CCCD_BENCH_ROWS="$(BENCH_ROWS)" CCCD_BENCH_LEDGER_RECORDS=$(CCCD_BENCH_LEDGER_RECORDS) "$$bin/cccd-bench" || status=1; \
+	CCCD_BENCH_ROWS="$(BENCH_ROWS)" "$$bin/eligibility-bench" || status=1; \
+	scripts/bench-report.py write "$(BENCH_ROWS)" BENCHMARKS.md && exit $$status
 
 # The whole daemon under injected faults for SOAK_MINUTES (default 4), then its invariants; exits
 # non-zero when one fails and writes its summary into BENCHMARKS.md. Needs root (it runs pcscd).

@@ -276,12 +276,13 @@ let package = Package(
         .executableTarget(
             name: "eligibility-bench",
             dependencies: [
-                "Eligibility", "EligibilityGateways", "BHXHSimulator", "CCCDIdentity",
+                "Eligibility", "EligibilityGateways", "BHXHSimulator", "CCCDIdentity", "CCCDTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/eligibility-bench",
+            exclude: ["README.md", "card-check.lua"],
             swiftSettings: strictSettings
         ),
         // `make soak`: the whole daemon for minutes under injected faults, then its invariants.

@@ -57,7 +57,7 @@ func daemonProcessBenchmarks(repository: URL, scratch: URL, runs: Int = 7) async
     }
     return DaemonProcessFigures(
         startup: Comparison(figure: Measurement(name: "cccdd: spawn → READY=1", runs: startup),
-                            anchor: Measurement(name: "bhxh-sim: spawn → listening", runs: anchorStartup), target: "< 1 s"),
+                            anchor: Measurement(name: "bhxh-sim: spawn → listening", runs: anchorStartup), target: .below(1e9, "< 1 s")),
         rssKiB: (rss, anchorRSS))
 }
 
@@ -95,14 +95,11 @@ private func writeBenchmarkConfiguration(repository: URL, in folder: URL) throws
     return (path, ["CREDENTIALS_DIRECTORY": credentials.path])
 }
 
-/// Prints the daemon table: startup as a comparison, memory in MiB beside its anchor.
-func printDaemonReport(_ process: DaemonProcessFigures, pipeline: [Comparison]) {
-    printReport("Daemon", [process.startup] + pipeline)
-    let daemon = Measurement(name: "cccdd VmRSS idle after READY", runs: process.rssKiB.daemon)
-    let anchor = Measurement(name: "bhxh-sim VmRSS idle", runs: process.rssKiB.anchor)
-    print("| benchmark | median | anchor | anchor median | ratio | target |")
-    print("|---|---|---|---|---|---|")
-    print(String(format: "| %@ | %.1f MiB | %@ | %.1f MiB | %.1f× | < 50 MB |", daemon.name, daemon.median / 1024, anchor.name,
-                 anchor.median / 1024, daemon.median / anchor.median))
-    print("")
+/// The daemon's rows: startup and the pipeline as comparisons, memory in MiB beside its anchor.
+func daemonReportRows(_ process: DaemonProcessFigures, pipeline: [Comparison], suite: String) -> [BenchmarkRow] {
+    let daemon = Measurement(name: "cccdd VmRSS idle after READY", runs: process.rssKiB.daemon.map { $0 / 1024 })
+    let anchor = Measurement(name: "bhxh-sim VmRSS idle", runs: process.rssKiB.anchor.map { $0 / 1024 })
+    let memory = BenchmarkRow(suite: suite, name: daemon.name, figure: daemon.median, unit: "MiB", runs: daemon.runs.count,
+                              anchor: anchor.name, anchorFigure: anchor.median, target: .below(50e6 / 1_048_576, "< 50 MB"))
+    return ([process.startup] + pipeline).map { $0.row(suite: suite) } + [memory]
 }

@@ -1,3 +1,4 @@
+import CCCDTestSupport
 import Foundation
 
 /// A small release-mode benchmark harness: several runs, the median, and an anchor measured in the
@@ -44,9 +45,26 @@ func blackHole<T>(_ value: T) {
 struct Comparison {
     var figure: Measurement
     var anchor: Measurement
-    var target: String
+    var target: BenchmarkTarget
 
     var ratio: Double { figure.median / anchor.median }
+
+    /// The report row: both medians in nanoseconds; the target is in nanoseconds too.
+    func row(suite: String, note: String? = nil) -> BenchmarkRow {
+        BenchmarkRow(suite: suite, name: figure.name, figure: figure.median, unit: "ns", runs: figure.runs.count,
+                     anchor: anchor.name, anchorFigure: anchor.median, target: target, note: note)
+    }
+}
+
+/// Target helpers in the nanoseconds every ``Comparison`` carries.
+extension BenchmarkTarget {
+    static func under(microseconds: Double) -> BenchmarkTarget {
+        .below(microseconds * 1_000, "< \(Int(microseconds)) µs")
+    }
+
+    static func under(milliseconds: Double) -> BenchmarkTarget {
+        .below(milliseconds * 1_000_000, "< \(Int(milliseconds)) ms")
+    }
 }
 
 extension Duration {
@@ -60,22 +78,33 @@ func formatNanoseconds(_ ns: Double) -> String {
     switch ns {
     case ..<1_000: return String(format: "%.0f ns", ns)
     case ..<1_000_000: return String(format: "%.2f µs", ns / 1_000)
-    default: return String(format: "%.2f ms", ns / 1_000_000)
+    case ..<1_000_000_000: return String(format: "%.2f ms", ns / 1_000_000)
+    default: return String(format: "%.2f s", ns / 1_000_000_000)
     }
 }
 
-/// Prints the comparisons as a Markdown table (pasted as-is into BENCHMARKS.md).
-func printReport(_ title: String, _ rows: [Comparison]) {
+/// Prints the comparisons as a Markdown table and hands them to the report's row sink.
+func report(_ title: String, _ rows: [Comparison]) throws {
+    try report(title, rows.map { $0.row(suite: title) })
+}
+
+/// Prints the rows as a Markdown table and hands them to the report's row sink (`make bench`
+/// merges every suite's rows into BENCHMARKS.md).
+func report(_ title: String, _ rows: [BenchmarkRow]) throws {
     print("### \(title)\n")
-    print("| benchmark | median | anchor | anchor median | ratio | target |")
-    print("|---|---|---|---|---|---|")
+    print("| benchmark | median | anchor | anchor median | ratio | target | note |")
+    print("|---|---|---|---|---|---|---|")
     for row in rows {
-        print(
-            "| \(row.figure.name) | \(formatNanoseconds(row.figure.median)) | \(row.anchor.name) | "
-                + "\(formatNanoseconds(row.anchor.median)) | \(String(format: "%.1f×", row.ratio)) | \(row.target) |"
-        )
+        let ratio = row.anchorFigure.map { String(format: "%.2f×", row.figure / $0) } ?? "—"
+        print("| \(row.name) | \(format(row.figure, row.unit)) | \(row.anchor ?? "—") | "
+            + "\(row.anchorFigure.map { format($0, row.unit) } ?? "—") | \(ratio) | \(row.target) | \(row.note ?? "") |")
     }
     print("")
+    try BenchmarkRowSink.emit(rows)
+}
+
+private func format(_ value: Double, _ unit: String) -> String {
+    unit == "ns" ? formatNanoseconds(value) : String(format: value >= 100 ? "%.0f" : "%.1f", value) + " " + unit
 }
 
 /// A benchmark that could not produce its figure (a fixture failed, a result was wrong).

@@ -30,7 +30,7 @@ func qrBenchmarks(samples: URL) throws -> [Comparison] {
         blackHole(try decoder.decode(loaded))
     }
     return [
-        Comparison(figure: parse, anchor: split, target: "< 10 µs"),
-        Comparison(figure: decodeFile, anchor: zbarOnly, target: "—"),
+        Comparison(figure: parse, anchor: split, target: .under(microseconds: 10)),
+        Comparison(figure: decodeFile, anchor: zbarOnly, target: .report),
     ]
 }

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import BHXHSimulator
 import CCCDIdentity
+import CCCDTestSupport
 import Eligibility
 import EligibilityGateways
 import Foundation
@@ -10,10 +11,12 @@ import NIOCore
 // Eligibility client benchmarks against the in-process BHXH simulator on loopback (release mode):
 //   1. per-lookup latency and client overhead at zero gateway latency, sequential;
 //   2. sustained lookups/s with 64 concurrent callers;
-//   3. 1,000 lookups in flight against a 5-second-latency gateway: completion, logins, memory.
+//   3. 1,000 lookups in flight against a 5-second-latency gateway: completion, logins, memory;
+//   4. the client against a standalone `bhxh-sim` process beside wrk sending the same card check.
 // Client overhead = median lookup time − median raw HTTP exchange (same URL, same body, same
 // client), i.e. everything the adapter adds: token handling, encoding, decoding, classification.
 // Benchmarks never assert; they report. Usage: eligibility-bench [--quick]
+// With CCCD_BENCH_ROWS set, every figure is also appended there as a JSON line (`make bench`).
 
 let quick = CommandLine.arguments.contains("--quick")
 let password = "bench-mat-khau"
@@ -34,8 +37,8 @@ func scenario(latencyMilliseconds: Int) -> Scenario {
              latency: .init(milliseconds: latencyMilliseconds), requestsPerMinutePerAccount: nil)
 }
 
-func configuration(_ simulator: BHXHSimulator, timeout: Duration) -> BHXHConfiguration {
-    BHXHConfiguration(baseURL: simulator.baseURL, username: "01001_BV", password: Secret(password),
+func configuration(_ baseURL: URL, timeout: Duration) -> BHXHConfiguration {
+    BHXHConfiguration(baseURL: baseURL, username: "01001_BV", password: Secret(password),
                       staffName: staff.name, staffID: staff.cccd, requestTimeout: timeout)
 }
 
@@ -65,7 +68,7 @@ let runs = quick ? 3 : 7
 let iterations = quick ? 200 : 1000
 let simulator = try await BHXHSimulator.start(scenario: scenario(latencyMilliseconds: 0), logger: quietLogger)
 let client = HTTPClient.eligibilityClient(maximumConnections: 64)
-let gateway = BHXHEgwGateway(configuration: configuration(simulator, timeout: .seconds(10)), httpClient: client,
+let gateway = BHXHEgwGateway(configuration: configuration(simulator.baseURL, timeout: .seconds(10)), httpClient: client,
                              logger: quietLogger)
 _ = await gateway.lookUp(query)
 
@@ -121,13 +124,22 @@ print(String(format: "| raw HTTP exchange (anchor) | %.1f µs | — |", median(r
 print(String(format: "| client overhead per lookup | %.1f µs | < 1 ms |", median(overheads) / 1000))
 print(String(format: "| sustained, %d callers | %.0f lookups/s | thousands/s |", concurrency, median(throughputRuns)))
 print("| logins for all of the above | \(loginsAtZeroLatency) | 1 |\n")
+let inProcess = "Eligibility client (in-process bhxh-sim, zero latency)"
+try BenchmarkRowSink.emit([
+    BenchmarkRow(suite: inProcess, name: "lookup, sequential", figure: median(lookupRuns), unit: "ns", runs: runs,
+                 anchor: "raw HTTP exchange, same client", anchorFigure: median(rawRuns)),
+    BenchmarkRow(suite: inProcess, name: "client overhead per lookup (lookup − raw exchange)", figure: median(overheads),
+                 unit: "ns", runs: runs, target: .below(1e6, "< 1 ms")),
+    BenchmarkRow(suite: inProcess, name: "sustained, \(concurrency) callers", figure: median(throughputRuns), unit: "lookups/s",
+                 runs: runs, target: .atLeast(1_000, "thousands/s"), note: "\(loginsAtZeroLatency) login(s) for all of the above"),
+])
 
 // MARK: 3 — 1,000 in flight against a 5-second gateway
 
 let inFlight = quick ? 200 : 1000
 let slow = try await BHXHSimulator.start(scenario: scenario(latencyMilliseconds: 5000), logger: quietLogger)
 let wideClient = HTTPClient.eligibilityClient(maximumConnections: inFlight)
-let slowGateway = BHXHEgwGateway(configuration: configuration(slow, timeout: .seconds(60)), httpClient: wideClient,
+let slowGateway = BHXHEgwGateway(configuration: configuration(slow.baseURL, timeout: .seconds(60)), httpClient: wideClient,
                                  logger: quietLogger)
 let before = memory()
 var outcomes: [EligibilityClass: Int] = [:]
@@ -152,3 +164,30 @@ print("| outcomes | \(outcomes.map { "\($0.key.rawValue): \($0.value)" }.sorted(
 print("| logins | \(slowLogins) |")
 print(String(format: "| RSS before → after (peak) | %.1f → %.1f MiB (%.1f MiB) |", before.rss, after.rss, after.peak))
 print("")
+var wall = BenchmarkRow(
+    suite: "\(inFlight) lookups in flight against a 5-second-latency gateway", name: "wall time for all",
+    figure: nanoseconds(slowElapsed), unit: "ns", runs: 1, anchor: "the gateway's latency", anchorFigure: 5e9,
+    target: .described("all complete, one login"),
+    note: "\(outcomes.map { "\($0.key.rawValue): \($0.value)" }.sorted().joined(separator: ", ")); \(slowLogins) login(s); "
+        + String(format: "RSS %.1f → %.1f MiB (peak %.1f), simulator in the same process", before.rss, after.rss, after.peak))
+wall.met = outcomes[.eligible] == inFlight && slowLogins == 1
+try BenchmarkRowSink.emit([wall])
+
+// MARK: 4 — the same client and wrk against a standalone bhxh-sim process
+
+var standalone = scenario(latencyMilliseconds: 0)
+standalone.tokenLifetimeSeconds = 3600
+standalone.authFailureStyle = .status
+let wrkRows = try await WrkComparison(
+    scenario: standalone, query: query, configuration: configuration(simulator.baseURL, timeout: .seconds(10)), runs: runs,
+    sequentialLookups: iterations, concurrentLookups: concurrentTotal, wrkSeconds: quick ? 1 : 2, logger: quietLogger
+).rows()
+print("### \(WrkComparison.suite)\n")
+print("| figure | median of \(runs) runs | anchor | anchor median | target |")
+print("|---|---|---|---|---|")
+for row in wrkRows {
+    let value = { (figure: Double) in row.unit == "ns" ? String(format: "%.1f µs", figure / 1000) : String(format: "%.0f ", figure) + row.unit }
+    print("| \(row.name) | \(value(row.figure)) | \(row.anchor ?? "—") | \(row.anchorFigure.map(value) ?? "—") | \(row.target) |")
+}
+print("")
+try BenchmarkRowSink.emit(wrkRows)
