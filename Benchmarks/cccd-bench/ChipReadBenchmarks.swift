@@ -116,8 +116,8 @@ struct ChipReadRow {
     /// short EF identifier (which selects the file) and ⌈rest / chunk⌉ more; plus the protocol's
     /// own round trips — PACE (MSE:Set AT + 4 GENERAL AUTHENTICATE) or BAC (GET CHALLENGE + MUTUAL
     /// AUTHENTICATE), SELECT of the application, Chip Authentication (2), Active Authentication (1).
-    /// It counts EF.CardAccess read by its short EF identifier (0x1C, ICAO 9303-10); the session
-    /// SELECTs it by FID instead (`ChipFile.cardAccess` carries no short identifier), one APDU more.
+    /// It counts EF.CardAccess read by its short EF identifier (0x1C, ICAO 9303-10), as the session
+    /// reads it (a chip refusing that costs one SELECT more).
     static func minimumAPDUs(_ sizes: [Int], chunk: Int, result: ChipReadResult, header: Int = 4) -> Int {
         let files = sizes.reduce(0) { $0 + 1 + max(0, $1 - header + chunk - 1) / chunk }
         let access = if case .pace = result.accessMethod { 5 } else { 2 }
@@ -171,8 +171,7 @@ func chipReadReportRows(_ rows: [ChipReadRow], suite: String) -> [BenchmarkRow] 
             suite: suite, name: "APDUs: \(configuration)", figure: Double(row.apdus), unit: "APDUs", runs: row.timing.runs.count,
             anchor: "minimum at this chunk", anchorFigure: Double(row.minimumAPDUs),
             target: .below(Double(row.minimumAPDUs) + 1, "≤ minimum"),
-            note: "minimum at 0xDF: \(row.apdusAt0xDF), at 0xA0: \(row.apdusAt0xA0); \(row.fileBytes) file bytes, \(row.wireBytes) wire bytes; "
-                + "the minimum reads EF.CardAccess by SFI, the session SELECTs it by FID (+1)")
+            note: "minimum at 0xDF: \(row.apdusAt0xDF), at 0xA0: \(row.apdusAt0xA0); \(row.fileBytes) file bytes, \(row.wireBytes) wire bytes")
         let twin = row.transport == "in process" ? nil : rows.first {
             $0.transport == "in process" && $0.read == row.read && ($0.chunk == row.chunk || ($0.chunk == "extended" && row.chunk == "reader's"))
         }
