@@ -437,7 +437,12 @@ let package = Package(
         ),
         .testTarget(
             name: "KioskHTTPTests",
-            dependencies: ["KioskHTTP", "CCCDTestSupport"],
+            dependencies: [
+                "KioskHTTP", "CCCDTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,3 +1,4 @@
+import CCCDIdentity
 import CoreMetrics
 import Foundation
 public import Hummingbird
@@ -45,10 +46,17 @@ public struct LoopbackGuard<Context: RequestContext>: RouterMiddleware {
             // The router's and routes' HTTP errors (404 for an unknown path, 405, 413) are answered
             // here, so they carry the same headers as every other answer (found by `make fuzz`).
             response = try error.response(from: request, context: context)
+        } catch {
+            // Anything else a route throws is a bug of ours. Logged by its type only (an error's
+            // text may quote what the request carried); answered with the same headers as the rest.
+            logger.error("request failed", metadata: ["error": "\(type(of: error))"])
+            response = APIError.response(status: .internalServerError, code: "http.internal", message: Self.internalError)
         }
         if let origin, policy.isAllowListed(origin) { response = Self.withCORS(response, origin: origin, preflight: false) }
         return Self.secured(response)
     }
+
+    static var internalError: LocalizedText { LocalizedText(vi: "Lỗi nội bộ của máy chủ kiosk.", en: "Internal error of the kiosk server.") }
 
     private func isAuthenticated(_ request: Request) -> Bool {
         if let cookie = request.cookies[SessionCookie.name]?.value, tokens.isSessionToken(cookie) { return true }
