@@ -69,13 +69,16 @@ actor StatusBoard {
     func scanner(_ name: String, connected: Bool, degraded: Bool = false) {
         // A (re)connection starts clean; the source reports `.degraded` again if it still is.
         scanners[name] = StatusView.Scanner(name: name, connected: connected, degraded: degraded)
-        Gauge(label: "cccdd_scanners_connected").record(scanners.values.filter(\.connected).count)
-        changed()
+        scannersChanged()
     }
 
     /// A scanner whose node is gone for good (auto mode): no longer listed.
     func forgetScanner(_ name: String) {
         scanners.removeValue(forKey: name)
+        scannersChanged()
+    }
+
+    private func scannersChanged() {
         Gauge(label: "cccdd_scanners_connected").record(scanners.values.filter(\.connected).count)
         changed()
     }
